@@ -1,0 +1,51 @@
+package org.carethread.localinfra;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.carethread.schemas.crypto.PhiKeyring;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Gives a {@code @QuarkusTest} the real infrastructure: the JVM's Kafka broker, a fresh PostgreSQL database of its
+ * own, PHI keys, and the staff-token verification key. Use with
+ * {@code @QuarkusTestResource(value = CareThreadTestResource.class, initArgs = @ResourceArg(name = "service", value = "routing"))}.
+ */
+public class CareThreadTestResource implements QuarkusTestResourceLifecycleManager {
+    /** Test PHI keys: fixed per JVM so tests can open what a service sealed. */
+    public static final String PHI_KEY = PhiKeyring.newKeyBase64();
+    public static final String BLIND_INDEX_KEY = PhiKeyring.newKeyBase64();
+
+    private String service = "service";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        service = initArgs.getOrDefault("service", service);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        KafkaBroker kafka = KafkaBroker.shared();
+        PostgresServer postgres = PostgresServer.shared();
+        String database = postgres.createFreshDatabase("test_" + service);
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        config.put("quarkus.datasource.username", postgres.user());
+        config.put("quarkus.datasource.password", postgres.password());
+        config.put("carethread.phi-keys", "test1=" + PHI_KEY);
+        config.put("carethread.phi-active-key", "test1");
+        config.put("carethread.blind-index-key", BLIND_INDEX_KEY);
+        config.put("mp.jwt.verify.publickey.location", StaffTokens.publicKeyPem().toUri().toString());
+        config.put("mp.jwt.verify.issuer", StaffTokens.ISSUER);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The broker and the server are shared by the JVM's tests and stop with it; the database is left for
+        // inspection and never reused.
+    }
+}

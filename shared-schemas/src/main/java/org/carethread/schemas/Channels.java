@@ -1,0 +1,9 @@
+package org.carethread.schemas;
+
+/** Values of the {@code channel} field: how a patient reached the practice or how we answer. */
+public final class Channels {
+    public static final String SMS = "sms";
+
+    private Channels() {
+    }
+}

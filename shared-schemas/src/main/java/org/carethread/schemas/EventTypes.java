@@ -1,0 +1,20 @@
+package org.carethread.schemas;
+
+/**
+ * CloudEvents {@code type} values. The suffix is the contract version: adding an optional field keeps it,
+ * anything else is a new version.
+ */
+public final class EventTypes {
+    public static final String MESSAGE_RECEIVED = "carethread.message.received.v1";
+    public static final String DELIVERY_RECEIPT = "carethread.message.receipt.v1";
+    public static final String ROUTING_DECIDED = "carethread.routing.decided.v1";
+    public static final String CONVERSATION_OPENED = "carethread.conversation.opened.v1";
+    public static final String CONVERSATION_MESSAGE_ADDED = "carethread.conversation.message-added.v1";
+    public static final String CONVERSATION_REPLIED = "carethread.conversation.replied.v1";
+    public static final String OUTBOUND_REQUESTED = "carethread.outbound.requested.v1";
+    public static final String OUTBOUND_STATUS = "carethread.outbound.status.v1";
+    public static final String PHI_ACCESSED = "carethread.phi.accessed.v1";
+
+    private EventTypes() {
+    }
+}

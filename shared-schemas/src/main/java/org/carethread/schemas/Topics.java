@@ -1,0 +1,32 @@
+package org.carethread.schemas;
+
+import java.util.List;
+
+/** Kafka topic names. The only channel between services; producers, consumers and tests use these constants. */
+public final class Topics {
+    /** Patient messages accepted from a carrier webhook (ingestion → routing, notification, audit). */
+    public static final String INBOUND_MESSAGES = "inbound.messages";
+    /** Carrier delivery receipts for messages we sent (ingestion → notification, audit). */
+    public static final String INBOUND_RECEIPTS = "inbound.receipts";
+    /** Where each inbound message should go (routing → conversation, audit). */
+    public static final String ROUTING_DECISIONS = "routing.decisions";
+    /** Conversation lifecycle: opened, message added, replied (conversation → audit). */
+    public static final String CONVERSATION_EVENTS = "conversation.events";
+    /** Messages staff asked to send to a patient (conversation → notification, audit). */
+    public static final String OUTBOUND_REQUESTS = "outbound.requests";
+    /** Delivery progress of outbound messages (notification → conversation, audit). */
+    public static final String OUTBOUND_STATUS = "outbound.status";
+    /** Every read of PHI by a staff member (conversation → audit). */
+    public static final String AUDIT_ACCESS = "audit.access";
+
+    public static final List<String> ALL = List.of(INBOUND_MESSAGES, INBOUND_RECEIPTS, ROUTING_DECISIONS,
+            CONVERSATION_EVENTS, OUTBOUND_REQUESTS, OUTBOUND_STATUS, AUDIT_ACCESS);
+
+    private Topics() {
+    }
+
+    /** Where a consumer parks an event it could not process after its retries, for operators to see. */
+    public static String deadLetter(String topic, String consumer) {
+        return topic + "." + consumer + ".dlq";
+    }
+}
