@@ -1,8 +1,11 @@
 package org.carethread.messaging;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -10,14 +13,22 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Publishes outbox rows to Kafka in the order they were written, waits for the broker's acknowledgement
  * ({@code acks=all}), and only then deletes them. A crash between publish and delete republishes the same event id,
  * which every consumer recognises and skips.
+ * <p>
+ * It polls on a Vert.x timer rather than {@code @Scheduled}: Quarkus' scheduler ticks once a second, and each hop
+ * of a patient's message passes through an outbox, so a second per hop would keep staff waiting.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -28,15 +39,38 @@ public class OutboxRelay {
     private final Mutiny.SessionFactory sessions;
     private final MutinyEmitter<String> emitter;
     private final String source;
+    private final Duration pollInterval;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private Vertx vertx;
+    private long timer;
 
     public OutboxRelay(Mutiny.SessionFactory sessions, @Channel(CHANNEL) MutinyEmitter<String> emitter,
-            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+            @ConfigProperty(name = "quarkus.application.name") String applicationName,
+            @ConfigProperty(name = "carethread.outbox.poll-interval", defaultValue = "PT0.1S") Duration pollInterval) {
         this.sessions = sessions;
         this.emitter = emitter;
         this.source = "/carethread/" + applicationName;
+        this.pollInterval = pollInterval;
     }
 
-    @Scheduled(every = "${carethread.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Starts polling once the application (and its Kafka channels) is up; a run never overlaps the previous one. */
+    void start(@Observes StartupEvent started, Vertx vertx) {
+        this.vertx = vertx;
+        timer = vertx.setPeriodic(Duration.ofSeconds(1).toMillis(), pollInterval.toMillis(), tick -> {
+            if (running.compareAndSet(false, true)) {
+                // Hibernate Reactive needs a safe duplicated context, as Quarkus gives a request or a consumer.
+                Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+                VertxContextSafetyToggle.setContextSafe(context, true);
+                context.runOnContext(ignored -> relay().subscribe()
+                        .with(done -> running.set(false), failure -> running.set(false)));
+            }
+        });
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        vertx.cancelTimer(timer);
+    }
+
     Uni<Void> relay() {
         return sessions.withTransaction(session -> session
                 .createNativeQuery("select * from outbox_message order by seq limit " + BATCH + " for update skip locked",

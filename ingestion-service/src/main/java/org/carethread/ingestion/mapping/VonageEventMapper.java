@@ -1,0 +1,49 @@
+package org.carethread.ingestion.mapping;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.carethread.ingestion.rest.VonageInboundMessage;
+import org.carethread.ingestion.rest.VonageMessageStatus;
+import org.carethread.schemas.crypto.BlindIndex;
+import org.carethread.schemas.crypto.PhiCipher;
+import org.carethread.schemas.events.DeliveryReceipt;
+import org.carethread.schemas.events.MessageReceived;
+
+/** Turns verified Vonage webhook bodies into event payloads, sealing PHI on the way. */
+@ApplicationScoped
+public class VonageEventMapper {
+    private static final int MAX_ERROR_REASON = 200;
+
+    private final PhiCipher cipher;
+    private final BlindIndex blindIndex;
+
+    public VonageEventMapper(PhiCipher cipher, BlindIndex blindIndex) {
+        this.cipher = cipher;
+        this.blindIndex = blindIndex;
+    }
+
+    public MessageReceived messageReceived(VonageInboundMessage message) {
+        return new MessageReceived(message.messageUuid(), message.channel(), blindIndex.ofAddress(message.from()),
+                cipher.seal(message.from()), message.to(), cipher.seal(message.text()),
+                Instant.parse(message.timestamp()));
+    }
+
+    public DeliveryReceipt deliveryReceipt(VonageMessageStatus status) {
+        return new DeliveryReceipt(status.messageUuid(), status.status(), status.clientRef(),
+                errorReason(status.error()), Instant.parse(status.timestamp()));
+    }
+
+    /**
+     * Vonage's error title is a short code or phrase; the detail can quote the recipient's number, so it is not
+     * used, and long digit runs are masked in case a title ever carries one.
+     */
+    private static String errorReason(VonageMessageStatus.Error error) {
+        if (error == null || error.title() == null || error.title().isBlank()) {
+            return null;
+        }
+        String reason = error.title().strip().replaceAll("\\d{7,}", "[number]");
+        return reason.length() <= MAX_ERROR_REASON ? reason : reason.substring(0, MAX_ERROR_REASON);
+    }
+}

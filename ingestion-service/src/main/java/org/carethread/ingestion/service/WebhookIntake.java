@@ -1,0 +1,70 @@
+package org.carethread.ingestion.service;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.carethread.ingestion.messaging.CarrierEventPublisher;
+import org.carethread.ingestion.repository.AcceptedWebhookRepository;
+import org.carethread.ingestion.service.WebhookRejectedException.Reason;
+import org.carethread.schemas.events.DeliveryReceipt;
+import org.carethread.schemas.events.MessageReceived;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Accepts each carrier webhook once. In one transaction it records the webhook and publishes its event, committing
+ * only after Kafka acknowledged it: if Kafka fails the record rolls back and the carrier, told 503, retries; if the
+ * webhook was accepted before, nothing is published again.
+ */
+@ApplicationScoped
+public class WebhookIntake {
+    private static final Logger LOG = Logger.getLogger(WebhookIntake.class);
+
+    private final Mutiny.SessionFactory sessions;
+    private final AcceptedWebhookRepository acceptedWebhooks;
+    private final CarrierEventPublisher publisher;
+    private final WebhookMetrics metrics;
+
+    public WebhookIntake(Mutiny.SessionFactory sessions, AcceptedWebhookRepository acceptedWebhooks,
+            CarrierEventPublisher publisher, WebhookMetrics metrics) {
+        this.sessions = sessions;
+        this.acceptedWebhooks = acceptedWebhooks;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    public Uni<WebhookOutcome> accept(MessageReceived message) {
+        return acceptOnce(WebhookKind.INBOUND, message.providerMessageId(), WebhookKind.INBOUND.tag(),
+                () -> publisher.publish(message));
+    }
+
+    /** Each status of a message is its own webhook: "delivered" after "submitted" is news, a second "delivered" is not. */
+    public Uni<WebhookOutcome> accept(DeliveryReceipt receipt) {
+        return acceptOnce(WebhookKind.STATUS, receipt.providerMessageId(),
+                WebhookKind.STATUS.tag() + ":" + receipt.carrierStatus(), () -> publisher.publish(receipt));
+    }
+
+    private Uni<WebhookOutcome> acceptOnce(WebhookKind kind, String providerMessageId, String dedupKind,
+            Supplier<Uni<Void>> publish) {
+        return sessions.withTransaction(session -> acceptedWebhooks.claim(session, providerMessageId, dedupKind)
+                .chain(isNew -> isNew ? published(kind, publish) : Uni.createFrom().item(WebhookOutcome.DUPLICATE)))
+                .onFailure(failure -> !(failure instanceof WebhookRejectedException)).transform(failure -> {
+                    // The class name only: driver and client messages can quote parameter values.
+                    LOG.warnf("%s webhook not accepted, the carrier will retry: %s", kind.tag(),
+                            failure.getClass().getName());
+                    return new WebhookRejectedException(Reason.UNAVAILABLE, "The message could not be stored"
+                            + " durably just now. Nothing was accepted; retry later.");
+                });
+    }
+
+    private Uni<WebhookOutcome> published(WebhookKind kind, Supplier<Uni<Void>> publish) {
+        Timer.Sample sample = metrics.startPublish();
+        return publish.get()
+                .invoke(() -> metrics.stopPublish(sample, kind))
+                .replaceWith(WebhookOutcome.ACCEPTED);
+    }
+}

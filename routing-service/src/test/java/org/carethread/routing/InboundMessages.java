@@ -1,0 +1,96 @@
+package org.carethread.routing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.carethread.localinfra.KafkaBroker;
+import org.carethread.localinfra.TestCrypto;
+import org.carethread.schemas.CloudEventHeaders;
+import org.carethread.schemas.EventTypes;
+import org.carethread.schemas.Topics;
+import org.carethread.schemas.events.MessageReceived;
+import org.carethread.schemas.events.RoutingDecided;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** Plays the ingestion service (publishing patient messages) and the conversation service (reading decisions). */
+final class InboundMessages {
+    static final JsonMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private InboundMessages() {
+    }
+
+    /** A new patient's phone number, so each test finds only its own events on the shared broker. */
+    static String newPatientPhone() {
+        return "1555" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
+    }
+
+    /** A text from the patient to a practice number, sealed as the ingestion service seals it. */
+    static MessageReceived text(String patientPhone, String practiceNumber, String text) {
+        return new MessageReceived(UUID.randomUUID().toString(), "sms", TestCrypto.BLIND_INDEX.ofAddress(patientPhone),
+                TestCrypto.CIPHER.seal(patientPhone), practiceNumber, TestCrypto.CIPHER.seal(text),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** A binary-mode CloudEvent record on inbound.messages, keyed by the patient. */
+    static ProducerRecord<String, String> record(String eventId, MessageReceived message) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INBOUND_MESSAGES, message.patientRef(),
+                json(message));
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(record, CloudEventHeaders.ID, eventId);
+        header(record, CloudEventHeaders.TYPE, EventTypes.MESSAGE_RECEIVED);
+        header(record, CloudEventHeaders.SOURCE, "/carethread/ingestion-service");
+        header(record, CloudEventHeaders.TIME, Instant.now().toString());
+        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return record;
+    }
+
+    @SafeVarargs
+    static void publish(ProducerRecord<String, String>... records) {
+        KafkaBroker.shared().send(Arrays.asList(records));
+    }
+
+    /** Every decision on routing.decisions about this inbound event. */
+    static List<ConsumerRecord<String, String>> decisionsFor(String messageEventId) {
+        return KafkaBroker.shared().readAll(Topics.ROUTING_DECISIONS, Duration.ofMillis(500)).stream()
+                .filter(r -> messageEventId.equals(decided(r).messageEventId()))
+                .toList();
+    }
+
+    static RoutingDecided decided(ConsumerRecord<String, String> record) {
+        try {
+            return JSON.readValue(record.value(), RoutingDecided.class);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("routing.decisions holds a record that is not a RoutingDecided", e);
+        }
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String json(Object data) {
+        try {
+            return JSON.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.carethread.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.carethread.routing.InboundMessages.decided;
+import static org.carethread.routing.InboundMessages.decisionsFor;
+import static org.carethread.routing.InboundMessages.header;
+import static org.carethread.routing.InboundMessages.newPatientPhone;
+import static org.carethread.routing.InboundMessages.publish;
+import static org.carethread.routing.InboundMessages.record;
+import static org.carethread.routing.InboundMessages.text;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.carethread.localinfra.CareThreadTestResource;
+import org.carethread.localinfra.KafkaBroker;
+import org.carethread.localinfra.TestCrypto;
+import org.carethread.schemas.CloudEventHeaders;
+import org.carethread.schemas.EventTypes;
+import org.carethread.schemas.Topics;
+import org.carethread.schemas.events.MessageReceived;
+import org.carethread.schemas.events.RoutingDecided;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = CareThreadTestResource.class, initArgs = @ResourceArg(name = "service", value = "routing"))
+class RoutingDecisionTest {
+    private static final String DEAD_LETTERS = Topics.deadLetter(Topics.INBOUND_MESSAGES, "routing-service");
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final String UNROUTABLE_METRIC =
+            "carethread_routing_decisions_total{location=\"none\",outcome=\"unroutable\"}";
+
+    @Test
+    void aTextToTheNorthNumberGoesToTheNorthFrontDeskWithTheMessageUnopened() {
+        String phone = newPatientPhone();
+        MessageReceived message = text(phone, "15550001001", "Can I move my appointment to Friday?");
+        String eventId = UUID.randomUUID().toString();
+
+        publish(record(eventId, message));
+
+        ConsumerRecord<String, String> record = awaitOneDecision(eventId);
+        RoutingDecided decision = decided(record);
+        assertEquals("north", decision.locationCode());
+        assertEquals("north-front-desk", decision.queue());
+        assertEquals("Texted North Clinic (15550001001); no routing rule matched, so it goes to the location's"
+                + " default queue North front desk", decision.reason());
+        assertEquals(message.patientRef(), record.key());
+        assertEquals(EventTypes.ROUTING_DECIDED, header(record, CloudEventHeaders.TYPE));
+        assertEquals("/carethread/routing-service", header(record, CloudEventHeaders.SOURCE));
+        assertEquals(message.providerMessageId(), header(record, CloudEventHeaders.SUBJECT));
+        assertNotNull(header(record, CloudEventHeaders.TIME));
+        assertNotEquals(eventId, header(record, CloudEventHeaders.ID), "a decision is an event of its own");
+        assertEquals(message.sealedText(), decision.sealedText());
+        assertEquals(message.sealedFrom(), decision.sealedFrom());
+        assertEquals("Can I move my appointment to Friday?", TestCrypto.CIPHER.open(decision.sealedText()));
+        assertEquals(message.providerMessageId(), decision.providerMessageId());
+        assertEquals(message.patientRef(), decision.patientRef());
+        assertEquals(message.receivedAt(), decision.receivedAt());
+        assertEquals("sms", decision.channel());
+        assertNotNull(decision.decidedAt());
+        assertFalse(record.value().contains(phone), "the patient's number left routing in clear");
+
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("carethread_routing_decisions_total{location=\"north\",outcome=\"default-queue\"}"));
+    }
+
+    @Test
+    void aTextToTheSouthNumberWrittenWithPlusAndSpacesGoesToTheSouthFrontDesk() {
+        MessageReceived message = text(newPatientPhone(), "+1 555 000 1002", "Refill please");
+        String eventId = UUID.randomUUID().toString();
+
+        publish(record(eventId, message));
+
+        ConsumerRecord<String, String> record = awaitOneDecision(eventId);
+        RoutingDecided decision = decided(record);
+        assertEquals("south", decision.locationCode());
+        assertEquals("south-front-desk", decision.queue());
+        assertTrue(decision.reason().startsWith("Texted South Clinic (15550001002)"), decision.reason());
+        assertEquals(message.patientRef(), record.key());
+        assertEquals(message.sealedText(), decision.sealedText());
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsDecidedOnce() {
+        String phone = newPatientPhone();
+        MessageReceived message = text(phone, "15550001001", "Is the clinic open Saturday?");
+        String eventId = UUID.randomUUID().toString();
+        MessageReceived later = text(phone, "15550001001", "Thanks");
+        String laterEventId = UUID.randomUUID().toString();
+
+        // Same key, so one partition: once the later message is decided, both deliveries before it were handled.
+        publish(record(eventId, message), record(eventId, message), record(laterEventId, later));
+
+        awaitOneDecision(laterEventId);
+        assertEquals(1, decisionsFor(eventId).size(), "a redelivered event was routed again");
+        assertFalse(deadLettered(eventId), "a redelivered event was dead-lettered instead of skipped");
+    }
+
+    @Test
+    void aTextToANumberNoLocationOwnsIsDeadLetteredCountedOnceAndNeverDecided() {
+        double unroutableBefore = metric(UNROUTABLE_METRIC);
+        String phone = newPatientPhone();
+        MessageReceived message = text(phone, "15550009999", "Hello?");
+        String eventId = UUID.randomUUID().toString();
+        MessageReceived later = text(phone, "15550001002", "Sorry, wrong number");
+        String laterEventId = UUID.randomUUID().toString();
+
+        publish(record(eventId, message), record(laterEventId, later));
+
+        ConsumerRecord<String, String> dead = await().atMost(PATIENCE).until(
+                () -> KafkaBroker.shared().readAll(DEAD_LETTERS, Duration.ofMillis(500)).stream()
+                        .filter(r -> eventId.equals(header(r, CloudEventHeaders.ID))).findFirst().orElse(null),
+                r -> r != null);
+        assertEquals(message.patientRef(), dead.key());
+        assertEquals(record(eventId, message).value(), dead.value(), "operators must get the event as it was sent");
+        String reason = header(dead, "dead-letter-reason");
+        assertTrue(reason.contains("15550009999") && reason.contains("no location owns"), reason);
+        assertFalse(reason.contains(phone), "the dead-letter reason names the patient");
+
+        // The patient's next message is routed, so the unroutable one is behind us on the partition.
+        awaitOneDecision(laterEventId);
+        assertEquals(List.of(), decisionsFor(eventId));
+        assertEquals(unroutableBefore + 1, metric(UNROUTABLE_METRIC), "retries must not inflate the count");
+    }
+
+    private static ConsumerRecord<String, String> awaitOneDecision(String eventId) {
+        List<ConsumerRecord<String, String>> decisions = await().atMost(PATIENCE)
+                .until(() -> decisionsFor(eventId), found -> !found.isEmpty());
+        assertEquals(1, decisions.size());
+        return decisions.get(0);
+    }
+
+    private static boolean deadLettered(String eventId) {
+        return KafkaBroker.shared().readAll(DEAD_LETTERS, Duration.ofMillis(500)).stream()
+                .anyMatch(r -> eventId.equals(header(r, CloudEventHeaders.ID)));
+    }
+
+    private static double metric(String series) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst().orElse(0);
+    }
+}
