@@ -1,0 +1,48 @@
+package org.carethread.conversation.mapping;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.carethread.conversation.repository.Conversation;
+import org.carethread.conversation.repository.Message;
+import org.carethread.schemas.events.ConversationMessageAdded;
+import org.carethread.schemas.events.ConversationOpened;
+import org.carethread.schemas.events.ConversationReplied;
+import org.carethread.schemas.events.OutboundRequested;
+import org.carethread.schemas.events.PhiAccessed;
+
+/** Builds the event payloads this service publishes from its entities. PHI leaves only as it is stored: sealed. */
+public final class ConversationEvents {
+    public static final String ACTION_CONVERSATION_READ = "conversation.read";
+
+    private ConversationEvents() {
+    }
+
+    public static ConversationOpened opened(Conversation conversation) {
+        return new ConversationOpened(conversation.id.toString(), conversation.locationCode, conversation.queueCode,
+                conversation.channel, conversation.patientRef, conversation.openedAt);
+    }
+
+    public static ConversationMessageAdded messageAdded(Conversation conversation, Message message) {
+        return new ConversationMessageAdded(conversation.id.toString(), message.id.toString(), message.direction,
+                message.channel, conversation.locationCode, conversation.patientRef, message.occurredAt);
+    }
+
+    public static ConversationReplied replied(Conversation conversation, Message reply) {
+        return new ConversationReplied(conversation.id.toString(), reply.id.toString(), reply.sentBy,
+                conversation.locationCode, conversation.patientRef, reply.occurredAt);
+    }
+
+    /** The send request; the reply's id is its idempotency key, so a redelivered request never texts twice. */
+    public static OutboundRequested outboundRequested(Conversation conversation, Message reply) {
+        return new OutboundRequested(reply.id.toString(), conversation.id.toString(), reply.channel,
+                conversation.patientRef, conversation.sealedPatientAddress, conversation.practiceNumber,
+                reply.sealedText, reply.sentBy, reply.occurredAt);
+    }
+
+    public static PhiAccessed conversationRead(Conversation conversation, String staffUserId, List<String> staffRoles,
+            String clientAddress, Instant at) {
+        return new PhiAccessed(staffUserId, staffRoles, ACTION_CONVERSATION_READ, conversation.id.toString(),
+                conversation.patientRef, conversation.locationCode, clientAddress, null, at);
+    }
+}

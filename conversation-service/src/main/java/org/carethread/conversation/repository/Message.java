@@ -1,0 +1,51 @@
+package org.carethread.conversation.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.carethread.schemas.DeliveryStatus;
+
+/** One message in a conversation, from the patient (inbound) or from staff (outbound). The text is stored sealed. */
+@Entity
+@Table(name = "message")
+public class Message {
+    public static final String INBOUND = "inbound";
+    public static final String OUTBOUND = "outbound";
+
+    @Id
+    public UUID id;
+    @Column(name = "conversation_id")
+    public UUID conversationId;
+    public String direction;
+    public String channel;
+    @Column(name = "sealed_text")
+    public String sealedText;
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_status")
+    public DeliveryStatus deliveryStatus;
+    @Column(name = "failure_reason")
+    public String failureReason;
+    @Column(name = "provider_message_id")
+    public String providerMessageId;
+    @Column(name = "source_event_id")
+    public String sourceEventId;
+    @Column(name = "sent_by")
+    public String sentBy;
+    @Column(name = "sent_by_name")
+    public String sentByName;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    public boolean isOutbound() {
+        return OUTBOUND.equals(direction);
+    }
+}

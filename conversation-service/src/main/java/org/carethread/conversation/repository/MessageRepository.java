@@ -1,0 +1,52 @@
+package org.carethread.conversation.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.LockMode;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.smallrye.mutiny.Uni;
+
+/** Message queries. */
+@ApplicationScoped
+public class MessageRepository {
+
+    public Uni<List<Message>> inConversation(Mutiny.Session session, UUID conversationId) {
+        return session.createSelectionQuery("from Message where conversationId = :conversationId"
+                + " order by occurredAt, id", Message.class)
+                .setParameter("conversationId", conversationId)
+                .getResultList();
+    }
+
+    public Uni<Message> inConversation(Mutiny.Session session, UUID conversationId, UUID messageId) {
+        return session.createSelectionQuery("from Message where conversationId = :conversationId and id = :id",
+                Message.class)
+                .setParameter("conversationId", conversationId)
+                .setParameter("id", messageId)
+                .getSingleResultOrNull();
+    }
+
+    public Uni<Boolean> existsForSourceEvent(Mutiny.Session session, String sourceEventId) {
+        return session.createSelectionQuery("select count(m) from Message m where m.sourceEventId = :sourceEventId",
+                Long.class)
+                .setParameter("sourceEventId", sourceEventId)
+                .getSingleResult()
+                .map(count -> count > 0);
+    }
+
+    public Uni<Message> replyWithKey(Mutiny.Session session, UUID conversationId, String idempotencyKey) {
+        return session.createSelectionQuery("from Message where conversationId = :conversationId"
+                + " and idempotencyKey = :key", Message.class)
+                .setParameter("conversationId", conversationId)
+                .setParameter("key", idempotencyKey)
+                .getSingleResultOrNull();
+    }
+
+    /** Locked, so two status updates for one message apply one after another and never move it backwards. */
+    public Uni<Message> findForUpdate(Mutiny.Session session, UUID id) {
+        return session.find(Message.class, id, LockMode.PESSIMISTIC_WRITE);
+    }
+}

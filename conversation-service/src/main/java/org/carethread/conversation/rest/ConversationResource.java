@@ -1,0 +1,175 @@
+package org.carethread.conversation.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.carethread.conversation.config.ConversationConfig;
+import org.carethread.conversation.mapping.ConversationViews;
+import org.carethread.conversation.repository.Conversation;
+import org.carethread.conversation.service.ConversationNotFoundException;
+import org.carethread.conversation.service.ConversationService;
+import org.carethread.conversation.service.ReplyNotFoundException;
+import org.carethread.conversation.service.StaffRoles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/** The staff API for conversations, reached through the gateway at {@code /api/conversations}. */
+@Path("/api/conversations")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ StaffRoles.FRONT_DESK, StaffRoles.SCHEDULING, StaffRoles.BILLING, StaffRoles.NURSE,
+        StaffRoles.PROVIDER, StaffRoles.SUPERVISOR, StaffRoles.PRACTICE_ADMIN, StaffRoles.COMPLIANCE_OFFICER })
+@Tag(name = "Conversations")
+@APIResponse(responseCode = "401", description = "No valid staff token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "No staff role",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ConversationResource {
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int DEFAULT_LIST_SIZE = 50;
+    private static final int IDEMPOTENCY_KEY_MAX_LENGTH = 100;
+
+    private final ConversationService conversations;
+    private final ConversationViews views;
+    private final SignedInStaff staff;
+    private final ConversationConfig config;
+
+    public ConversationResource(ConversationService conversations, ConversationViews views, SignedInStaff staff,
+            ConversationConfig config) {
+        this.conversations = conversations;
+        this.views = views;
+        this.staff = staff;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "The caller's conversations, newest activity first",
+            description = "Only conversations at the caller's locations. Patient addresses are masked.")
+    @APIResponse(responseCode = "200", description = "The conversations")
+    @APIResponse(responseCode = "400", description = "Unknown status or limit out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<ConversationSummary>> list(
+            @Parameter(description = "open or closed; all when absent") @QueryParam("status") String status,
+            @Parameter(description = "how many to return (default 50)") @QueryParam("limit") Integer limit) {
+        if (status != null && !status.equals(Conversation.OPEN) && !status.equals(Conversation.CLOSED)) {
+            throw new InvalidRequestException("status must be 'open' or 'closed', or left out for both.");
+        }
+        int size = limit == null ? Math.min(DEFAULT_LIST_SIZE, config.listLimit()) : limit;
+        if (size < 1 || size > config.listLimit()) {
+            throw new InvalidRequestException("limit must be between 1 and " + config.listLimit() + ".");
+        }
+        return conversations.list(staff.current(), status, size)
+                .map(summaries -> summaries.stream().map(views::summary).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A conversation with its messages in clear (audited)",
+            description = "Every successful read is recorded as a PHI access on the audit log; if it cannot be"
+                    + " recorded, the read fails.")
+    @APIResponse(responseCode = "200", description = "The conversation, messages oldest first")
+    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ConversationDetail> read(@PathParam("id") String id, HttpServerRequest request) {
+        return conversations.read(staff.current(), conversationId(id), clientAddress(request))
+                .map(read -> views.detail(read.conversation(), read.messages()));
+    }
+
+    @POST
+    @Path("/{id}/replies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send a reply to the patient",
+            description = "Queues the reply for delivery on the conversation's channel. With an Idempotency-Key, a"
+                    + " repeated request returns the first reply and sends nothing more.")
+    @APIResponse(responseCode = "202", description = "Queued; Location points at its delivery status")
+    @APIResponse(responseCode = "400", description = "Text missing, blank or too long",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The conversation is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> reply(@PathParam("id") String id,
+            @Parameter(description = "client-chosen key that makes retries safe") @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            ReplyRequest body) {
+        UUID conversationId = conversationId(id);
+        String text = replyText(body);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX_LENGTH)) {
+            throw new InvalidRequestException(IDEMPOTENCY_KEY + " must be 1 to " + IDEMPOTENCY_KEY_MAX_LENGTH
+                    + " characters, for example a UUID.");
+        }
+        return conversations.reply(staff.current(), conversationId, text, idempotencyKey)
+                .map(reply -> Response.accepted(views.replyStatus(reply.message()))
+                        .location(URI.create("/api/conversations/" + conversationId + "/replies/" + reply.message().id))
+                        .build());
+    }
+
+    @GET
+    @Path("/{id}/replies/{replyId}")
+    @Operation(summary = "Delivery status of a reply", description = "No message text, so not an audited read.")
+    @APIResponse(responseCode = "200", description = "Where the reply stands")
+    @APIResponse(responseCode = "404", description = "No such reply in a conversation the caller can see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReplyStatus> replyStatus(@PathParam("id") String id, @PathParam("replyId") String replyId) {
+        UUID reply = parse(replyId);
+        if (reply == null) {
+            throw new ReplyNotFoundException();
+        }
+        return conversations.replyStatus(staff.current(), conversationId(id), reply).map(views::replyStatus);
+    }
+
+    private String replyText(ReplyRequest body) {
+        if (body == null || body.text() == null || body.text().isBlank()) {
+            throw new InvalidRequestException("Write the reply in 'text'; it must not be empty.");
+        }
+        if (body.text().length() > config.replyMaxLength()) {
+            throw new InvalidRequestException("The reply has " + body.text().length() + " characters; at most "
+                    + config.replyMaxLength() + " fit in a text message. Shorten it or split it in two.");
+        }
+        return body.text();
+    }
+
+    /** A malformed id cannot name a conversation, so it is answered like any unknown one. */
+    private static UUID conversationId(String id) {
+        UUID parsed = parse(id);
+        if (parsed == null) {
+            throw new ConversationNotFoundException();
+        }
+        return parsed;
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
+    }
+
+    /** The gateway puts the browser's address first in X-Forwarded-For; without a gateway, the peer is the client. */
+    private static String clientAddress(HttpServerRequest request) {
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",", 2)[0].trim();
+        }
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,109 @@
+package org.carethread.conversation.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.carethread.conversation.service.ConversationClosedException;
+import org.carethread.conversation.service.ConversationNotFoundException;
+import org.carethread.conversation.service.ReplyNotFoundException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** Every error of the staff API as an RFC 9457 problem document. Details never echo request bodies (PHI). */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String TYPE_PREFIX = "urn:carethread:problem:";
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e) {
+        return problem(400, "invalid-request", "The request is not valid", e.getMessage());
+    }
+
+    /** JSON of the wrong shape; replaces the built-in mapper, whose answer is not a problem document. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableBody();
+    }
+
+    @ServerExceptionMapper
+    public Response conversationNotFound(ConversationNotFoundException e) {
+        return problem(404, "conversation-not-found", "Conversation not found",
+                "There is no conversation with this id among the conversations you can see. Check the link, or go back"
+                        + " to the inbox.");
+    }
+
+    @ServerExceptionMapper
+    public Response replyNotFound(ReplyNotFoundException e) {
+        return problem(404, "reply-not-found", "Reply not found",
+                "There is no reply with this id in the conversation. Open the conversation to see its replies.");
+    }
+
+    @ServerExceptionMapper
+    public Response conversationClosed(ConversationClosedException e) {
+        return problem(409, "conversation-closed", "Conversation is closed",
+                "This conversation is closed, so no reply can be sent in it. The patient's next message opens a new"
+                        + " conversation.");
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(problem(401, "unauthenticated", "Sign-in required",
+                "Send a valid, unexpired staff access token as 'Authorization: Bearer <token>'. Sign in again if"
+                        + " yours has expired."))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(403, "forbidden", "Not allowed",
+                "Your account has no staff role that allows this. Ask your practice administrator for access.");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        // Quarkus REST wraps a body that is not JSON at all in a 400 WebApplicationException.
+        if (e.getCause() instanceof JsonProcessingException) {
+            return unreadableBody();
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Request failed";
+        return problem(status, null, title, switch (status) {
+            case 404 -> "There is nothing at this address. Check the URL against the API description at /q/openapi.";
+            case 405 -> "This address does not accept that HTTP method. See /q/openapi for what it accepts.";
+            case 415 -> "Send the body as application/json.";
+            case 406 -> "This API answers with application/json.";
+            default -> "The request could not be processed. Check it against the API description at /q/openapi.";
+        });
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        // The type only: a message from deep inside a driver is not guaranteed to be free of patient data.
+        LOG.errorf("staff API request failed: %s", e.getClass().getName());
+        return problem(500, "internal-error", "Something went wrong",
+                "The request could not be completed and nothing was changed. Try again; if it keeps failing, tell your"
+                        + " administrator the time it happened.");
+    }
+
+    private static Response unreadableBody() {
+        return problem(400, "invalid-request", "The request is not valid",
+                "The body is not the JSON this endpoint expects. See /q/openapi for its shape.");
+    }
+
+    private static Response problem(int status, String type, String title, String detail) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(type == null ? "about:blank" : TYPE_PREFIX + type, title, status, detail))
+                .build();
+    }
+}

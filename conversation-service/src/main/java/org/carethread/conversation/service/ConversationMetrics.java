@@ -1,0 +1,51 @@
+package org.carethread.conversation.service;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.carethread.schemas.DeliveryStatus;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** What operators watch: traffic by direction, replies, audited reads, and how far conversations trail the carrier. */
+@ApplicationScoped
+public class ConversationMetrics {
+    private final MeterRegistry registry;
+    private final Timer inboundLag;
+
+    public ConversationMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.inboundLag = Timer.builder("carethread.conversation.inbound.lag")
+                .description("Time from the carrier receiving a patient message to it joining a conversation")
+                .register(registry);
+    }
+
+    public void conversationOpened() {
+        registry.counter("carethread.conversation.opened").increment();
+    }
+
+    public void messageAdded(String direction) {
+        registry.counter("carethread.conversation.messages.added", "direction", direction).increment();
+    }
+
+    public void inboundArrived(Instant receivedAt) {
+        if (receivedAt != null) {
+            inboundLag.record(Duration.between(receivedAt, Instant.now()));
+        }
+    }
+
+    public void replyRequested() {
+        registry.counter("carethread.conversation.replies.requested").increment();
+    }
+
+    public void conversationRead() {
+        registry.counter("carethread.conversation.reads.audited").increment();
+    }
+
+    public void deliveryUpdated(DeliveryStatus status) {
+        registry.counter("carethread.conversation.delivery.updates", "status", status.name()).increment();
+    }
+}

@@ -1,0 +1,21 @@
+package org.carethread.conversation.service;
+
+import java.util.Set;
+
+/** The Keycloak realm roles of practice staff; any one of them opens the staff API. */
+public final class StaffRoles {
+    public static final String FRONT_DESK = "front-desk";
+    public static final String SCHEDULING = "scheduling";
+    public static final String BILLING = "billing";
+    public static final String NURSE = "nurse";
+    public static final String PROVIDER = "provider";
+    public static final String SUPERVISOR = "supervisor";
+    public static final String PRACTICE_ADMIN = "practice-admin";
+    public static final String COMPLIANCE_OFFICER = "compliance-officer";
+
+    public static final Set<String> ALL = Set.of(FRONT_DESK, SCHEDULING, BILLING, NURSE, PROVIDER, SUPERVISOR,
+            PRACTICE_ADMIN, COMPLIANCE_OFFICER);
+
+    private StaffRoles() {
+    }
+}

@@ -1,0 +1,166 @@
+package org.carethread.conversation;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.carethread.localinfra.KafkaBroker;
+import org.carethread.localinfra.StaffTokens;
+import org.carethread.localinfra.TestCrypto;
+import org.carethread.schemas.CloudEventHeaders;
+import org.carethread.schemas.DeliveryStatus;
+import org.carethread.schemas.EventTypes;
+import org.carethread.schemas.Topics;
+import org.carethread.schemas.events.OutboundStatus;
+import org.carethread.schemas.events.RoutingDecided;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.http.ContentType;
+
+/**
+ * Plays the peers of the conversation service in tests: routing publishes decisions, notification publishes delivery
+ * statuses, staff call the API with tokens, and anyone may look at a topic.
+ */
+final class Practice {
+    static final String NORTH_NUMBER = "15550001001";
+    static final String SOUTH_NUMBER = "15550001002";
+    /** Last four digits differ for every patient of a test JVM, so the masked address finds the test's conversation. */
+    private static final AtomicInteger NEXT_PATIENT = new AtomicInteger(1000 + (int) (Math.random() * 4000));
+
+    private final ObjectMapper json;
+
+    Practice(ObjectMapper json) {
+        this.json = json;
+    }
+
+    static String newPatientNumber() {
+        return "1555" + String.format("%03d", (int) (Math.random() * 1000)) + NEXT_PATIENT.getAndIncrement();
+    }
+
+    static String masked(String number) {
+        return "•••• " + number.substring(number.length() - 4);
+    }
+
+    static String northFrontDesk() {
+        return StaffTokens.issue("nora.north", List.of("front-desk"), List.of("north"));
+    }
+
+    static String southFrontDesk() {
+        return StaffTokens.issue("sam.south", List.of("front-desk"), List.of("south"));
+    }
+
+    static String staffId(String username) {
+        return UUID.nameUUIDFromBytes(username.getBytes()).toString();
+    }
+
+    /** Publishes a routing decision for a patient text as the routing service would; returns its event id. */
+    String decide(String patientNumber, String locationCode, String text) {
+        return decide(patientNumber, locationCode, text, UUID.randomUUID().toString(), UUID.randomUUID().toString());
+    }
+
+    String decide(String patientNumber, String locationCode, String text, String eventId, String messageEventId) {
+        String practiceNumber = "north".equals(locationCode) ? NORTH_NUMBER : SOUTH_NUMBER;
+        RoutingDecided decision = new RoutingDecided(messageEventId, "vonage-" + UUID.randomUUID(), "sms",
+                patientRef(patientNumber), TestCrypto.CIPHER.seal(patientNumber), practiceNumber,
+                TestCrypto.CIPHER.seal(text), Instant.now(), locationCode, locationCode + "-front-desk",
+                "the patient wrote to the " + locationCode + " clinic number", Instant.now());
+        publish(Topics.ROUTING_DECISIONS, EventTypes.ROUTING_DECIDED, eventId, decision.patientRef(), decision);
+        return eventId;
+    }
+
+    /** Publishes a delivery status for a reply as the notification service would. */
+    void deliveryStatus(String replyId, String conversationId, String patientNumber, DeliveryStatus status,
+            String reason) {
+        OutboundStatus event = new OutboundStatus(replyId, conversationId, patientRef(patientNumber), status,
+                "vonage-" + replyId, reason, Instant.now());
+        publish(Topics.OUTBOUND_STATUS, EventTypes.OUTBOUND_STATUS, UUID.randomUUID().toString(),
+                event.patientRef(), event);
+    }
+
+    void publish(String topic, String type, String eventId, String key, Object data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, write(data));
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(record, CloudEventHeaders.ID, eventId);
+        header(record, CloudEventHeaders.TYPE, type);
+        header(record, CloudEventHeaders.SOURCE, "/carethread/test");
+        header(record, CloudEventHeaders.TIME, Instant.now().toString());
+        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        KafkaBroker.shared().send(List.of(record));
+    }
+
+    static String patientRef(String patientNumber) {
+        return TestCrypto.BLIND_INDEX.ofAddress(patientNumber);
+    }
+
+    /** The staff member's inbox entry for this patient, once the conversation exists. */
+    static Map<String, Object> awaitInboxEntry(String token, String patientNumber) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> inboxEntry(token, patientNumber), Optional::isPresent).orElseThrow();
+    }
+
+    static Optional<Map<String, Object>> inboxEntry(String token, String patientNumber) {
+        List<Map<String, Object>> inbox = given().auth().oauth2(token)
+                .when().get("/api/conversations?limit=200")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .extract().jsonPath().getList("$");
+        return inbox.stream().filter(c -> masked(patientNumber).equals(((Map<?, ?>) c.get("patient")).get("address")))
+                .findFirst();
+    }
+
+    /** Records on the topic that carry this CloudEvents subject, read as a peer service would. */
+    static List<ConsumerRecord<String, String>> recordsAbout(String topic, String subject) {
+        return KafkaBroker.shared().readAll(topic, Duration.ofSeconds(1)).stream()
+                .filter(r -> subject.equals(header(r, CloudEventHeaders.SUBJECT)))
+                .toList();
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
+        try {
+            return json.readValue(record.value(), type);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("unreadable event on " + record.topic(), e);
+        }
+    }
+
+    /** The service's own test database, to check what is at rest. */
+    static Connection database() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+    }
+
+    private String write(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

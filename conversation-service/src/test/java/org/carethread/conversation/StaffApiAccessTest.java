@@ -1,0 +1,110 @@
+package org.carethread.conversation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.carethread.localinfra.CareThreadTestResource;
+import org.carethread.localinfra.StaffTokens;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Who may use the staff API, and what operators can see of the service. */
+@QuarkusTest
+@QuarkusTestResource(value = CareThreadTestResource.class, initArgs = @ResourceArg(name = "service", value = "conversation"))
+class StaffApiAccessTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void withoutATokenEveryEndpointAnswers401() {
+        String id = UUID.randomUUID().toString();
+        given().when().get("/api/conversations")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("status", equalTo(401))
+                .body("title", equalTo("Sign-in required"));
+        given().when().get("/api/conversations/" + id)
+                .then().statusCode(401).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("text", "hi"))
+                .when().post("/api/conversations/" + id + "/replies")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aTokenNotSignedByTheRealmAnswers401() {
+        String token = Practice.northFrontDesk();
+        String[] parts = token.split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        given().auth().oauth2(tampered).when().get("/api/conversations")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aTokenWithoutAStaffRoleAnswers403() {
+        String token = StaffTokens.issue("patient.portal", List.of("offline_access"), List.of("north"));
+        given().auth().oauth2(token).when().get("/api/conversations")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("status", equalTo(403));
+    }
+
+    @Test
+    void staffWithoutLocationsSeeNoConversations() {
+        String patient = Practice.newPatientNumber();
+        new Practice(json).decide(patient, "north", "hello");
+        String id = (String) Practice.awaitInboxEntry(Practice.northFrontDesk(), patient).get("id");
+        String nowhere = StaffTokens.issue("new.hire", List.of("front-desk"), List.of());
+        given().auth().oauth2(nowhere).when().get("/api/conversations")
+                .then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(nowhere).when().get("/api/conversations/" + id)
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theInboxFiltersByStatusAndRefusesUnknownOnes() {
+        String patient = Practice.newPatientNumber();
+        new Practice(json).decide(patient, "north", "hello");
+        Practice.awaitInboxEntry(Practice.northFrontDesk(), patient);
+        List<Map<String, Object>> closed = given().auth().oauth2(Practice.northFrontDesk())
+                .when().get("/api/conversations?status=closed&limit=200")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertFalse(closed.stream().anyMatch(c -> Practice.masked(patient).equals(((Map<?, ?>) c.get("patient")).get("address"))));
+        assertTrue(closed.stream().allMatch(c -> "closed".equals(c.get("status"))));
+        given().auth().oauth2(Practice.northFrontDesk())
+                .when().get("/api/conversations?status=pending")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("'open' or 'closed'"));
+        given().auth().oauth2(Practice.northFrontDesk())
+                .when().get("/api/conversations?limit=0")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void operatorsHaveHealthMetricsAndAnApiDescription() {
+        String patient = Practice.newPatientNumber();
+        new Practice(json).decide(patient, "north", "hello");
+        Practice.awaitInboxEntry(Practice.northFrontDesk(), patient);
+        given().when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("carethread_conversation_messages_added_total{direction=\"inbound\""), metrics);
+        assertTrue(metrics.contains("carethread_conversation_inbound_lag_seconds_count"));
+        assertFalse(metrics.contains(patient));
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/conversations/{id}/replies"));
+    }
+}
