@@ -1,0 +1,31 @@
+package org.carethread.audit.mapping;
+
+import org.carethread.audit.repository.AuditCriteria;
+import org.carethread.audit.repository.AuditEntry;
+import org.carethread.audit.rest.AuditEntryView;
+import org.carethread.audit.rest.AuditPage;
+import org.carethread.audit.rest.ChainStatus;
+import org.carethread.audit.service.ChainReport;
+import org.carethread.audit.service.SearchResult;
+
+/** Entries and reports into the shapes the REST API answers with. */
+public final class AuditViewMapper {
+    private AuditViewMapper() {
+    }
+
+    public static AuditEntryView toView(AuditEntry entry) {
+        return new AuditEntryView(entry.seq, entry.eventId, entry.eventType, entry.action, entry.conversationId,
+                entry.actorUserId, entry.locationCode, entry.clientAddress, entry.occurredAt, entry.recordedAt,
+                entry.entryHash);
+    }
+
+    public static AuditPage toPage(SearchResult result, AuditCriteria criteria) {
+        return new AuditPage(result.entries().stream().map(AuditViewMapper::toView).toList(), criteria.page(),
+                criteria.size(), result.total());
+    }
+
+    public static ChainStatus toStatus(ChainReport report) {
+        return report.intact() ? new ChainStatus(true, report.entries(), null, null)
+                : new ChainStatus(false, null, report.firstBrokenSeq(), report.problem().description);
+    }
+}

@@ -1,0 +1,90 @@
+package org.carethread.audit.mapping;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.carethread.audit.repository.AuditEntry;
+import org.carethread.messaging.InboundEvent;
+import org.carethread.schemas.EventTypes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Turns any CloudEvent into an audit entry. The data is read as a JSON tree and only these non-PHI fields are taken
+ * from it, so event types added later are recorded without a code change, and sealed fields are never copied.
+ */
+public final class EventEntryMapper {
+    private static final Map<String, String> ACTIONS = Map.of(
+            EventTypes.MESSAGE_RECEIVED, "message.received",
+            EventTypes.DELIVERY_RECEIPT, "delivery.receipt",
+            EventTypes.ROUTING_DECIDED, "message.routed",
+            EventTypes.CONVERSATION_OPENED, "conversation.opened",
+            EventTypes.CONVERSATION_MESSAGE_ADDED, "message.added",
+            EventTypes.CONVERSATION_REPLIED, "conversation.replied",
+            EventTypes.OUTBOUND_REQUESTED, "reply.requested",
+            EventTypes.OUTBOUND_STATUS, "delivery.status",
+            EventTypes.PHI_ACCESSED, "phi.accessed");
+
+    /** Producers of these types set the CloudEvents subject to the conversation id. */
+    private static final String[] CONVERSATION_SUBJECT_TYPES = { "carethread.conversation.", "carethread.outbound.",
+            "carethread.phi." };
+
+    private EventEntryMapper() {
+    }
+
+    public static AuditEntry toEntry(String topic, InboundEvent event, JsonNode data) {
+        AuditEntry entry = new AuditEntry();
+        entry.eventId = event.id();
+        entry.topic = topic;
+        entry.eventType = event.type();
+        entry.source = event.source();
+        entry.subject = event.subject();
+        entry.conversationId = text(data, "conversationId");
+        if (entry.conversationId == null && hasConversationSubject(event.type())) {
+            entry.conversationId = event.subject();
+        }
+        entry.patientRef = text(data, "patientRef");
+        entry.actorUserId = firstText(data, "staffUserId", "requestedBy");
+        entry.action = action(event.type(), data);
+        entry.locationCode = text(data, "locationCode");
+        entry.clientAddress = text(data, "clientAddress");
+        entry.occurredAt = event.time() == null ? Instant.now() : event.time();
+        return entry;
+    }
+
+    /** A short word for what happened; a read of PHI names what was read, as the reader's service reported it. */
+    static String action(String type, JsonNode data) {
+        if (EventTypes.PHI_ACCESSED.equals(type)) {
+            String read = text(data, "action");
+            if (read != null) {
+                return read;
+            }
+        }
+        String known = ACTIONS.get(type);
+        return known != null ? known : type.replaceFirst("^carethread\\.", "").replaceFirst("\\.v\\d+$", "");
+    }
+
+    private static boolean hasConversationSubject(String type) {
+        for (String prefix : CONVERSATION_SUBJECT_TYPES) {
+            if (type.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstText(JsonNode data, String... fields) {
+        for (String field : fields) {
+            String value = text(data, field);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode value = data.path(field);
+        return value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? value.asText() : null;
+    }
+}
