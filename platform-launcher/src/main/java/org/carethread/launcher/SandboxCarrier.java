@@ -1,0 +1,512 @@
+package org.carethread.launcher;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import org.carethread.localinfra.VonageWebhookSigner;
+
+/**
+ * A stand-in for the Vonage Messages API, so a newcomer can play the patient and tests can watch the wire.
+ * <ul>
+ * <li>{@code POST /v1/messages} takes what the Vonage Java SDK's {@code MessagesClient} sends for an SMS (Basic auth
+ * with the API key and secret), answers {@code 202 {"message_uuid": …}} and then calls the status webhook with
+ * {@code submitted} and {@code delivered}, signed like Vonage signs them.</li>
+ * <li>{@code GET /sandbox/messages} lists what was sent ({@code ?to=} filters by recipient);
+ * {@code DELETE /sandbox/messages} forgets it.</li>
+ * <li>{@code POST /sandbox/inbound} with {@code {"from","to","text"}} delivers an inbound SMS webhook as Vonage would,
+ * retrying 5xx answers with backoff, and answers with the message uuid and the webhook's HTTP status;
+ * {@code GET /sandbox/inbound} lists those.</li>
+ * </ul>
+ * It logs message ids and HTTP statuses only: never text or numbers.
+ */
+public final class SandboxCarrier implements AutoCloseable {
+    private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{5,15}");
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** How the sandbox behaves; {@link #defaults()} is what the local platform uses. */
+    public record Settings(String host, int port, String apiKey, String apiSecret, String signatureSecret,
+            URI ingestionBaseUrl, Duration submittedAfter, Duration deliveredAfter, List<Duration> retryBackoff,
+            Consumer<String> log) {
+
+        public Settings {
+            Objects.requireNonNull(host);
+            Objects.requireNonNull(apiKey);
+            Objects.requireNonNull(apiSecret);
+            Objects.requireNonNull(signatureSecret);
+            Objects.requireNonNull(ingestionBaseUrl);
+            retryBackoff = List.copyOf(retryBackoff);
+            log = log == null ? message -> { } : log;
+        }
+
+        public static Settings defaults() {
+            return new Settings("127.0.0.1", LocalPlatform.SANDBOX_CARRIER_PORT, LocalPlatform.VONAGE_API_KEY,
+                    LocalPlatform.VONAGE_API_SECRET, LocalPlatform.VONAGE_SIGNATURE_SECRET,
+                    URI.create(PlatformService.INGESTION.url()), Duration.ofMillis(300), Duration.ofSeconds(1),
+                    List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                            Duration.ofSeconds(4)),
+                    null);
+        }
+
+        public Settings withPort(int newPort) {
+            return new Settings(host, newPort, apiKey, apiSecret, signatureSecret, ingestionBaseUrl, submittedAfter,
+                    deliveredAfter, retryBackoff, log);
+        }
+
+        public Settings withIngestionBaseUrl(URI url) {
+            return new Settings(host, port, apiKey, apiSecret, signatureSecret, url, submittedAfter, deliveredAfter,
+                    retryBackoff, log);
+        }
+
+        public Settings withTiming(Duration submitted, Duration delivered, List<Duration> backoff) {
+            return new Settings(host, port, apiKey, apiSecret, signatureSecret, ingestionBaseUrl, submitted, delivered,
+                    backoff, log);
+        }
+
+        public Settings withLog(Consumer<String> newLog) {
+            return new Settings(host, port, apiKey, apiSecret, signatureSecret, ingestionBaseUrl, submittedAfter,
+                    deliveredAfter, retryBackoff, newLog);
+        }
+    }
+
+    /** One SMS the platform sent through the sandbox. */
+    public static final class OutboundMessage {
+        final String messageUuid;
+        final String to;
+        final String from;
+        final String text;
+        final String clientRef;
+        final Instant receivedAt;
+        volatile String status = "accepted";
+        final List<JsonObject> callbacks = new CopyOnWriteArrayList<>();
+
+        OutboundMessage(String messageUuid, String to, String from, String text, String clientRef, Instant receivedAt) {
+            this.messageUuid = messageUuid;
+            this.to = to;
+            this.from = from;
+            this.text = text;
+            this.clientRef = clientRef;
+            this.receivedAt = receivedAt;
+        }
+
+        public String messageUuid() {
+            return messageUuid;
+        }
+
+        public String to() {
+            return to;
+        }
+
+        public String from() {
+            return from;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public String clientRef() {
+            return clientRef;
+        }
+
+        public Instant receivedAt() {
+            return receivedAt;
+        }
+
+        /** The last status the sandbox reported to the platform ({@code accepted} before the first callback). */
+        public String status() {
+            return status;
+        }
+
+        JsonObject toJson() {
+            JsonObject json = new JsonObject()
+                    .put("message_uuid", messageUuid)
+                    .put("to", to)
+                    .put("from", from)
+                    .put("text", text);
+            if (clientRef != null) {
+                json.put("client_ref", clientRef);
+            }
+            return json.put("received_at", timestamp(receivedAt))
+                    .put("status", status)
+                    .put("status_callbacks", new JsonArray(new ArrayList<>(callbacks)));
+        }
+    }
+
+    /** Outcome of delivering one webhook, after any retries. */
+    record Delivery(Integer httpStatus, int attempts, String error) {
+        boolean ok() {
+            return httpStatus != null && httpStatus >= 200 && httpStatus < 300;
+        }
+    }
+
+    private final Vertx vertx;
+    private final Settings settings;
+    private final VonageWebhookSigner signer;
+    private final HttpClient client;
+    private final byte[] expectedBasic;
+    private final List<OutboundMessage> outbound = new CopyOnWriteArrayList<>();
+    private final List<JsonObject> inbound = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    public SandboxCarrier(Vertx vertx, Settings settings) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.signer = new VonageWebhookSigner(settings.signatureSecret());
+        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(3000));
+        this.expectedBasic = ("Basic " + Base64.getEncoder().encodeToString(
+                (settings.apiKey() + ":" + settings.apiSecret()).getBytes(StandardCharsets.UTF_8)))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Starts listening and returns the port (the settings' port, or a free one when it is 0). */
+    public int start() {
+        server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port()))
+                .requestHandler(this::handle);
+        try {
+            return server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        } catch (Exception e) {
+            throw new LaunchException("the sandbox carrier could not listen on " + settings.host() + ":"
+                    + settings.port() + ": " + rootMessage(e), e);
+        }
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public String url() {
+        return "http://localhost:" + port();
+    }
+
+    /** What the platform has sent so far, oldest first. */
+    public List<OutboundMessage> outboundMessages() {
+        return List.copyOf(outbound);
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            await(server.close());
+        }
+        await(client.close());
+    }
+
+    private void handle(HttpServerRequest request) {
+        String path = request.path();
+        HttpMethod method = request.method();
+        if (path.equals("/v1/messages") && method == HttpMethod.POST) {
+            withBody(request, body -> acceptOutbound(request, body));
+        } else if (path.equals("/sandbox/messages") && method == HttpMethod.GET) {
+            String to = request.getParam("to");
+            JsonArray list = new JsonArray();
+            for (OutboundMessage message : outbound) {
+                if (to == null || normalise(to).equals(message.to)) {
+                    list.add(message.toJson());
+                }
+            }
+            json(request, 200, list.encodePrettily());
+        } else if (path.equals("/sandbox/messages") && method == HttpMethod.DELETE) {
+            outbound.clear();
+            request.response().setStatusCode(204).end();
+        } else if (path.equals("/sandbox/inbound") && method == HttpMethod.POST) {
+            withBody(request, body -> sendInbound(request, body));
+        } else if (path.equals("/sandbox/inbound") && method == HttpMethod.GET) {
+            json(request, 200, new JsonArray(new ArrayList<>(inbound)).encodePrettily());
+        } else if (path.equals("/") && method == HttpMethod.GET) {
+            request.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(usage());
+        } else {
+            json(request, 404, problem("Not found", "No sandbox carrier endpoint " + method + " " + path).encode());
+        }
+    }
+
+    private void withBody(HttpServerRequest request, Consumer<Buffer> then) {
+        String length = request.getHeader("Content-Length");
+        if (length != null && length.matches("\\d+") && Long.parseLong(length) > MAX_BODY_BYTES) {
+            json(request, 413, problem("Payload too large", "at most " + MAX_BODY_BYTES + " bytes").encode());
+            return;
+        }
+        request.body().onSuccess(body -> {
+                    if (body.length() == 0) {
+                        json(request, 400, problem("Bad request", "The request body is empty.").encode());
+                    } else {
+                        then.accept(body);
+                    }
+                })
+                .onFailure(e -> json(request, 400, problem("Bad request", "could not read the body").encode()));
+    }
+
+    // ---- outbound: the platform sends an SMS ----
+
+    private void acceptOutbound(HttpServerRequest request, Buffer body) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !MessageDigest.isEqual(expectedBasic,
+                authorization.trim().getBytes(StandardCharsets.UTF_8))) {
+            request.response().putHeader("WWW-Authenticate", "Basic realm=\"Vonage sandbox\"");
+            json(request, 401, problem("Unauthorized", "You did not provide correct credentials.").encode());
+            return;
+        }
+        JsonObject message;
+        try {
+            message = body.toJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            json(request, 400, problem("Malformed JSON", "The request body is not a JSON object.").encode());
+            return;
+        }
+        String invalid = firstProblem(message);
+        if (invalid != null) {
+            json(request, 422, problem("Invalid params", invalid).encode());
+            return;
+        }
+        OutboundMessage sent = new OutboundMessage(UUID.randomUUID().toString(), normalise(message.getString("to")),
+                message.getString("from"), message.getString("text"), message.getString("client_ref"), Instant.now());
+        outbound.add(sent);
+        json(request, 202, new JsonObject().put("message_uuid", sent.messageUuid).encode());
+        settings.log().accept("outbound SMS " + sent.messageUuid + " accepted; see GET " + url() + "/sandbox/messages");
+        vertx.setTimer(millis(settings.submittedAfter()), timer -> reportStatus(sent, "submitted")
+                .onComplete(done -> vertx.setTimer(millis(settings.deliveredAfter()),
+                        again -> reportStatus(sent, "delivered"))));
+    }
+
+    private static String firstProblem(JsonObject message) {
+        if (!"text".equals(message.getValue("message_type"))) {
+            return "The sandbox supports message_type 'text' only.";
+        }
+        if (!"sms".equals(message.getValue("channel"))) {
+            return "The sandbox supports channel 'sms' only.";
+        }
+        for (String field : List.of("to", "from", "text")) {
+            if (!(message.getValue(field) instanceof String value) || value.isBlank()) {
+                return "The field '" + field + "' is required.";
+            }
+        }
+        if (!NUMBER.matcher(message.getString("to")).matches()) {
+            return "'to' must be a phone number in E.164 format.";
+        }
+        Object clientRef = message.getValue("client_ref");
+        if (clientRef != null && (!(clientRef instanceof String ref) || ref.length() > 100)) {
+            return "'client_ref' must be a string of at most 100 characters.";
+        }
+        if (message.getString("text").length() > 1000) {
+            return "'text' must be at most 1000 characters.";
+        }
+        return null;
+    }
+
+    /** A Vonage Messages API status webhook for {@code sent}, as Vonage shapes it. */
+    private Future<Delivery> reportStatus(OutboundMessage sent, String status) {
+        JsonObject webhook = new JsonObject()
+                .put("message_uuid", sent.messageUuid)
+                .put("to", sent.to)
+                .put("from", sent.from)
+                .put("timestamp", timestamp(Instant.now()))
+                .put("status", status)
+                .put("channel", "sms");
+        if (sent.clientRef != null) {
+            webhook.put("client_ref", sent.clientRef);
+        }
+        if (status.equals("delivered")) {
+            webhook.put("usage", new JsonObject().put("currency", "EUR").put("price", "0.0057"));
+            webhook.put("destination", new JsonObject().put("network_code", "310260"));
+            webhook.put("sms", new JsonObject().put("count_total", String.valueOf(segments(sent.text))));
+        }
+        sent.status = status;
+        return deliver("/webhooks/vonage/status", webhook.encode()).onComplete(result -> {
+            Delivery delivery = result.result();
+            sent.callbacks.add(new JsonObject().put("status", status).put("webhook_status", delivery.httpStatus())
+                    .put("attempts", delivery.attempts()));
+            settings.log().accept("status '" + status + "' for " + sent.messageUuid + " -> ingestion "
+                    + describe(delivery));
+        });
+    }
+
+    // ---- inbound: the patient texts the practice ----
+
+    private void sendInbound(HttpServerRequest request, Buffer body) {
+        JsonObject in;
+        try {
+            in = body.toJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            json(request, 400, problem("Malformed JSON", "Send {\"from\": \"15557654321\", \"to\": \"15550001001\","
+                    + " \"text\": \"…\"}").encode());
+            return;
+        }
+        for (String field : List.of("from", "to", "text")) {
+            if (!(in.getValue(field) instanceof String value) || value.isBlank()) {
+                json(request, 422, problem("Invalid params", "The field '" + field + "' is required.").encode());
+                return;
+            }
+        }
+        if (!NUMBER.matcher(in.getString("from")).matches() || !NUMBER.matcher(in.getString("to")).matches()) {
+            json(request, 422, problem("Invalid params", "'from' and 'to' must be phone numbers, e.g. 15557654321")
+                    .encode());
+            return;
+        }
+        String messageUuid = UUID.randomUUID().toString();
+        String text = in.getString("text");
+        JsonObject webhook = new JsonObject()
+                .put("channel", "sms")
+                .put("message_uuid", messageUuid)
+                .put("to", normalise(in.getString("to")))
+                .put("from", normalise(in.getString("from")))
+                .put("timestamp", timestamp(Instant.now()))
+                .put("text", text)
+                .put("sms", new JsonObject().put("num_messages", String.valueOf(segments(text))))
+                .put("message_type", "text");
+        deliver("/webhooks/vonage/inbound", webhook.encode()).onComplete(result -> {
+            Delivery delivery = result.result();
+            settings.log().accept("inbound SMS " + messageUuid + " -> ingestion " + describe(delivery));
+            inbound.add(new JsonObject().put("message_uuid", messageUuid).put("from", webhook.getString("from"))
+                    .put("to", webhook.getString("to")).put("text", text)
+                    .put("sent_at", webhook.getString("timestamp"))
+                    .put("webhook_status", delivery.httpStatus()).put("attempts", delivery.attempts()));
+            JsonObject answer = new JsonObject().put("message_uuid", messageUuid)
+                    .put("webhook_status", delivery.httpStatus()).put("attempts", delivery.attempts());
+            if (delivery.error() != null) {
+                answer.put("error", delivery.error());
+            }
+            json(request, delivery.ok() ? 200 : 502, answer.encodePrettily());
+        });
+    }
+
+    // ---- webhook delivery ----
+
+    /** POSTs a signed webhook; a 5xx, 429 or no answer is retried with backoff, as a carrier does. Never fails. */
+    Future<Delivery> deliver(String path, String body) {
+        Promise<Delivery> promise = Promise.promise();
+        attempt(path, body, 1, promise);
+        return promise.future();
+    }
+
+    private void attempt(String path, String body, int attempt, Promise<Delivery> promise) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(settings.ingestionBaseUrl().resolve(path).toString())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "CareThread-Sandbox-Carrier/1.0")
+                // Each attempt carries a fresh token, as Vonage's retries do.
+                .putHeader("Authorization", signer.bearerFor(body))
+                .setIdleTimeout(10_000);
+        client.request(options)
+                .compose(request -> request.send(body))
+                .compose(response -> response.body().map(ignored -> response.statusCode()))
+                .onComplete(result -> {
+                    Integer status = result.succeeded() ? result.result() : null;
+                    boolean retryable = status == null || status >= 500 || status == 429;
+                    if (retryable && attempt <= settings.retryBackoff().size()) {
+                        vertx.setTimer(millis(settings.retryBackoff().get(attempt - 1)),
+                                timer -> attempt(path, body, attempt + 1, promise));
+                    } else {
+                        promise.complete(new Delivery(status, attempt,
+                                result.failed() ? rootMessage(result.cause()) : null));
+                    }
+                });
+    }
+
+    // ---- helpers ----
+
+    private static String describe(Delivery delivery) {
+        return (delivery.httpStatus() == null ? "no answer (" + delivery.error() + ")" : "HTTP " + delivery.httpStatus())
+                + (delivery.attempts() > 1 ? " after " + delivery.attempts() + " attempts" : "");
+    }
+
+    /** Vonage writes numbers in E.164 without the plus. */
+    private static String normalise(String number) {
+        String trimmed = number.trim();
+        return trimmed.startsWith("+") ? trimmed.substring(1) : trimmed;
+    }
+
+    /** SMS parts: 160 GSM-7 characters in one, 153 per part when concatenated; 70 / 67 with anything beyond ASCII. */
+    static int segments(String text) {
+        boolean ascii = text.chars().allMatch(c -> c < 128);
+        int single = ascii ? 160 : 70;
+        int part = ascii ? 153 : 67;
+        int length = text.codePointCount(0, text.length());
+        return length <= single ? 1 : (length + part - 1) / part;
+    }
+
+    private static String timestamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    private static JsonObject problem(String title, String detail) {
+        return new JsonObject()
+                .put("type", "https://developer.vonage.com/api-errors/messages")
+                .put("title", title)
+                .put("detail", detail)
+                .put("instance", UUID.randomUUID().toString());
+    }
+
+    private static void json(HttpServerRequest request, int status, String body) {
+        request.response().setStatusCode(status)
+                .putHeader("Content-Type", status >= 400 && status != 502 ? "application/problem+json"
+                        : "application/json")
+                .end(body);
+    }
+
+    private static long millis(Duration duration) {
+        return Math.max(1, duration.toMillis());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static void await(Future<?> future) {
+        try {
+            future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // closing anyway
+        }
+    }
+
+    private String usage() {
+        return """
+                CareThread sandbox carrier (a stand-in for the Vonage Messages API)
+
+                Play the patient (an inbound SMS to the North Clinic):
+                  curl -s -X POST %1$s/sandbox/inbound -H 'Content-Type: application/json' \\
+                       -d '{"from":"15557654321","to":"15550001001","text":"Hi, can I move my appointment?"}'
+
+                See what the practice texted back:
+                  curl -s %1$s/sandbox/messages
+
+                POST /v1/messages        what the Vonage SDK sends (Basic auth %2$s / ****)
+                GET  /sandbox/messages   outbound SMS, with delivery status (?to=15557654321 filters)
+                DELETE /sandbox/messages forget them
+                POST /sandbox/inbound    deliver an inbound SMS webhook to ingestion
+                GET  /sandbox/inbound    inbound SMS sent so far
+                """.formatted(url(), settings.apiKey());
+    }
+}

@@ -1,0 +1,94 @@
+package org.carethread.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The staff origin sends audit calls to audit-service and every other API call to conversation-service. */
+class StaffGatewayTest {
+    private Vertx vertx;
+    private StaffGateway gateway;
+    private int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        int conversation = echo("conversation");
+        int audit = echo("audit");
+        gateway = new StaffGateway(vertx, 0, conversation, audit, "<title>CareThread</title>");
+        port = gateway.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        gateway.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void auditCallsGoToAuditAndTheRestOfTheApiToConversation() throws Exception {
+        assertEquals("audit", call("/api/audit/verify", null).getString("service"));
+        assertEquals("audit", call("/api/audit", null).getString("service"));
+        assertEquals("conversation", call("/api/conversations?status=open", null).getString("service"));
+        assertEquals("conversation", call("/api/auditors", null).getString("service"), "only the /api/audit path");
+        assertEquals("/api/conversations?status=open", call("/api/conversations?status=open", null).getString("uri"));
+    }
+
+    @Test
+    void theTokenPassesThroughAndTheCallerIsNamed() throws Exception {
+        JsonObject seen = call("/api/conversations", "Bearer a.b.c");
+
+        assertEquals("Bearer a.b.c", seen.getString("authorization"));
+        assertEquals("127.0.0.1", seen.getString("forwardedFor"));
+        assertEquals("http", seen.getString("forwardedProto"));
+    }
+
+    @Test
+    void theRootIsTheLandingPageAndUnknownPathsAreNotFound() throws Exception {
+        HttpResponse<String> root = get("/");
+        assertEquals(200, root.statusCode());
+        assertTrue(root.body().contains("<title>CareThread</title>"));
+        assertTrue(root.headers().firstValue("Content-Security-Policy").isPresent());
+        assertEquals(404, get("/secret.txt").statusCode());
+    }
+
+    private int echo(String name) throws Exception {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.response()
+                .putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("service", name).put("uri", request.uri())
+                        .put("authorization", request.getHeader("Authorization"))
+                        .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+                        .put("forwardedProto", request.getHeader("X-Forwarded-Proto")).encode()))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return server.actualPort();
+    }
+
+    private JsonObject call(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return new JsonObject(response.body());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
