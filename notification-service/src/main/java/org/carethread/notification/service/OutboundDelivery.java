@@ -1,0 +1,154 @@
+package org.carethread.notification.service;
+
+import java.time.Instant;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.carethread.notification.client.CarrierOutcome;
+import org.carethread.notification.client.SmsCarrier;
+import org.carethread.notification.repository.OutboundMessage;
+import org.carethread.notification.repository.OutboundMessageRepository;
+import org.carethread.schemas.DeliveryStatus;
+import org.carethread.schemas.crypto.PhiCipher;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Hands queued messages to the carrier: claim the row (locked, attempts + 1) in one transaction, call the carrier on
+ * a worker thread, record the outcome and announce it in a second transaction.
+ *
+ * <p>At most once, with one caveat: if the process dies after the carrier accepted a message but before the outcome
+ * committed, the row stays QUEUED and is sent again once its claim lease expires. The resend carries the same
+ * client_ref (the outbound id), so the carrier and its receipts tie both sends to one message.
+ */
+@ApplicationScoped
+public class OutboundDelivery {
+    private static final Logger LOG = Logger.getLogger(OutboundDelivery.class);
+
+    private final Mutiny.SessionFactory sessions;
+    private final OutboundMessageRepository messages;
+    private final StatusAnnouncements announcements;
+    private final SmsCarrier carrier;
+    private final PhiCipher cipher;
+    private final DeliveryPolicy policy;
+    private final DeliveryMetrics metrics;
+    private final Vertx vertx;
+
+    public OutboundDelivery(Mutiny.SessionFactory sessions, OutboundMessageRepository messages,
+            StatusAnnouncements announcements, SmsCarrier carrier, PhiCipher cipher, DeliveryPolicy policy,
+            DeliveryMetrics metrics, Vertx vertx) {
+        this.sessions = sessions;
+        this.messages = messages;
+        this.announcements = announcements;
+        this.carrier = carrier;
+        this.cipher = cipher;
+        this.policy = policy;
+        this.metrics = metrics;
+        this.vertx = vertx;
+    }
+
+    /** The send right after a request was recorded; does nothing once any attempt was made. */
+    public Uni<Void> sendFirst(String outboundId) {
+        return attempt(outboundId, message -> message.attempts == 0);
+    }
+
+    /** A retry by the sweeper; does nothing unless the message is still queued and its next attempt is due. */
+    public Uni<Void> retryIfDue(String outboundId) {
+        return attempt(outboundId, message -> !message.nextAttemptAt.isAfter(Instant.now()));
+    }
+
+    private Uni<Void> attempt(String outboundId, Predicate<OutboundMessage> mayAttempt) {
+        return sessions.withTransaction(session -> claim(session, outboundId, mayAttempt))
+                .chain(send -> send == null ? Uni.createFrom().voidItem()
+                        : callCarrier(send).chain(outcome -> record(send, outcome)));
+    }
+
+    /** What a claimed attempt needs outside the transaction; the PHI in it stays sealed until the call. */
+    private record Send(String outboundId, String sealedTo, String practiceNumber, String sealedText, int attempt) {
+    }
+
+    private Uni<Send> claim(Mutiny.Session session, String outboundId, Predicate<OutboundMessage> mayAttempt) {
+        return messages.findForUpdate(session, outboundId).chain(message -> {
+            if (message == null || message.status != DeliveryStatus.QUEUED || !mayAttempt.test(message)) {
+                return Uni.createFrom().nullItem();
+            }
+            Instant now = Instant.now();
+            if (policy.exhausted(message.attempts)) {
+                // Only after a crash mid-send: the last attempt never recorded its outcome.
+                return fail(session, message, "carrier unavailable after " + message.attempts + " attempts", now)
+                        .invoke(metrics::sent)
+                        .replaceWith((Send) null);
+            }
+            message.attempts++;
+            message.nextAttemptAt = policy.claimedUntil(now);
+            message.updatedAt = now;
+            return Uni.createFrom().item(new Send(message.outboundId, message.sealedTo, message.practiceNumber,
+                    message.sealedText, message.attempts));
+        });
+    }
+
+    /** The SDK blocks, so it runs on a worker thread; the outcome comes back on the caller's Vert.x context. */
+    private Uni<CarrierOutcome> callCarrier(Send send) {
+        return vertx.executeBlocking(() -> metrics.timeCarrierCall(() -> carrier.send(cipher.open(send.sealedTo()),
+                send.practiceNumber(), cipher.open(send.sealedText()), send.outboundId())), false)
+                .onFailure().recoverWithItem(unexpected -> new CarrierOutcome.Unavailable(
+                        "send not completed (" + unexpected.getClass().getSimpleName() + ")"));
+    }
+
+    private Uni<Void> record(Send send, CarrierOutcome outcome) {
+        return sessions.withTransaction(session -> messages.findForUpdate(session, send.outboundId())
+                .chain(message -> message == null ? Uni.createFrom().<DeliveryStatus>nullItem()
+                        : apply(session, message, send, outcome)))
+                .invoke(metrics::sent)
+                .replaceWithVoid();
+    }
+
+    /** Applies the carrier's answer; returns the status it led to, or null if nothing changed. */
+    private Uni<DeliveryStatus> apply(Mutiny.Session session, OutboundMessage message, Send send,
+            CarrierOutcome outcome) {
+        Instant now = Instant.now();
+        if (outcome instanceof CarrierOutcome.Accepted accepted) {
+            if (message.providerMessageId == null) {
+                message.providerMessageId = accepted.providerMessageId();
+            }
+            // A receipt may have overtaken us; then it already announced a later status.
+            if (message.status != DeliveryStatus.QUEUED) {
+                return Uni.createFrom().nullItem();
+            }
+            message.advance(DeliveryStatus.SUBMITTED, null, now);
+            LOG.infof("outbound %s submitted to the carrier as %s (attempt %d)", message.outboundId,
+                    accepted.providerMessageId(), send.attempt());
+            return announcements.announce(session, message, now).replaceWith(DeliveryStatus.SUBMITTED);
+        }
+        if (message.status != DeliveryStatus.QUEUED) {
+            return Uni.createFrom().nullItem();
+        }
+        if (outcome instanceof CarrierOutcome.Refused refused) {
+            return fail(session, message, "carrier rejected the message (HTTP " + refused.httpStatus() + ")", now);
+        }
+        if (outcome instanceof CarrierOutcome.Unsendable) {
+            return fail(session, message, "message cannot be sent as SMS (recipient, sender or text not accepted)",
+                    now);
+        }
+        String cause = ((CarrierOutcome.Unavailable) outcome).cause();
+        if (policy.exhausted(message.attempts)) {
+            return fail(session, message, "carrier unavailable after " + message.attempts + " attempts (last: "
+                    + cause + ")", now);
+        }
+        message.nextAttemptAt = policy.nextAttemptAfter(message.attempts, now);
+        message.updatedAt = now;
+        LOG.warnf("outbound %s: carrier unavailable (%s) on attempt %d of %d, next attempt at %s",
+                message.outboundId, cause, message.attempts, policy.maxAttempts(), message.nextAttemptAt);
+        return Uni.createFrom().item(DeliveryStatus.QUEUED);
+    }
+
+    private Uni<DeliveryStatus> fail(Mutiny.Session session, OutboundMessage message, String reason, Instant now) {
+        message.advance(DeliveryStatus.FAILED, reason, now);
+        LOG.warnf("outbound %s failed: %s", message.outboundId, reason);
+        return announcements.announce(session, message, now).replaceWith(DeliveryStatus.FAILED);
+    }
+}
