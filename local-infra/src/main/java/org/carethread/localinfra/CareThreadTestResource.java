@@ -18,6 +18,7 @@ public class CareThreadTestResource implements QuarkusTestResourceLifecycleManag
     public static final String BLIND_INDEX_KEY = PhiKeyring.newKeyBase64();
 
     private String service = "service";
+    private String database;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -28,7 +29,7 @@ public class CareThreadTestResource implements QuarkusTestResourceLifecycleManag
     public Map<String, String> start() {
         KafkaBroker kafka = KafkaBroker.shared();
         PostgresServer postgres = PostgresServer.shared();
-        String database = postgres.createFreshDatabase("test_" + service);
+        database = postgres.createFreshDatabase("test_" + service);
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
@@ -45,7 +46,8 @@ public class CareThreadTestResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public void stop() {
-        // The broker and the server are shared by the JVM's tests and stop with it; the database is left for
-        // inspection and never reused.
+        // The broker and the server are shared by the JVM's tests and stop with it; the database is this test's
+        // alone, and a machine's PostgreSQL must not fill up with them run after run.
+        PostgresServer.shared().dropDatabase(database);
     }
 }

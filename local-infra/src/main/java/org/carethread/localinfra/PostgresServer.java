@@ -118,6 +118,19 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Drops the database, closing whatever connections are still open to it. */
+    public void dropDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("database names are lower-case letters, digits and _: " + name);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop database " + name, e);
+        }
+    }
+
     /** A new, empty database whose name starts with {@code prefix}: tests never depend on leftovers. */
     public String createFreshDatabase(String prefix) {
         String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -32,6 +32,8 @@ class LocalInfraTest {
             var tables = statement.executeQuery("select count(*) from information_schema.tables where table_schema = 'public'");
             tables.next();
             assertEquals(0, tables.getInt(1));
+        } finally {
+            postgres.dropDatabase(name);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.carethread.launcher.LocalPlatform;
+import org.carethread.launcher.PlatformService;
 import org.carethread.localinfra.VonageWebhookSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,7 @@ class FirstSmsConversationIT {
         platform = LocalPlatform.start(LocalPlatform.Options.defaults()
                 .projectRoot(Path.of("..").toAbsolutePath().normalize())
                 .dataDir(Path.of("target/e2e-platform").toAbsolutePath())
-                .databasePrefix("e2e_" + Long.toHexString(System.nanoTime()))
+                .databasePrefix("e2e_" + Long.toHexString(System.nanoTime()) + "_")
                 .freshData(true));
         staff = platform.staffUrl();
         webhooks = platform.serviceUrl("ingestion");
@@ -58,9 +59,20 @@ class FirstSmsConversationIT {
     }
 
     @AfterAll
-    void stopThePlatform() {
-        if (platform != null) {
-            platform.stop();
+    void stopThePlatform() throws Exception {
+        if (platform == null) {
+            return;
+        }
+        platform.stop();
+        if (!platform.postgresEmbedded()) {
+            // The run's databases are its own; leave the machine's PostgreSQL as it was.
+            try (var connection = java.sql.DriverManager.getConnection(
+                    "jdbc:postgresql://" + platform.dbHost() + ":" + platform.dbPort() + "/postgres",
+                    platform.dbUser(), platform.dbPassword()); var statement = connection.createStatement()) {
+                for (PlatformService service : PlatformService.values()) {
+                    statement.execute("drop database if exists " + platform.databaseName(service) + " with (force)");
+                }
+            }
         }
     }
 
