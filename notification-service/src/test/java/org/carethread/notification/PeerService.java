@@ -24,6 +24,7 @@ import org.carethread.schemas.CloudEventHeaders;
 import org.carethread.schemas.EventTypes;
 import org.carethread.schemas.Topics;
 import org.carethread.schemas.events.DeliveryReceipt;
+import org.carethread.schemas.events.MessageReceived;
 import org.carethread.schemas.events.OutboundRequested;
 import org.carethread.schemas.events.OutboundStatus;
 
@@ -32,9 +33,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
-/** Plays the services around notification-service: conversation (requests), ingestion (receipts), the carrier. */
+/**
+ * Plays the services around notification-service: conversation (requests), ingestion (patients' messages and
+ * receipts), the carrier.
+ */
 final class PeerService {
     static final String NORTH_NUMBER = "15550001001";
+    static final String SOUTH_NUMBER = "15550001002";
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -69,6 +74,15 @@ final class PeerService {
     static ProducerRecord<String, String> requestRecord(String eventId, Outbound outbound) {
         return cloudEvent(Topics.OUTBOUND_REQUESTS, outbound.patientRef(), eventId, EventTypes.OUTBOUND_REQUESTED,
                 outbound.conversationId(), outbound.request());
+    }
+
+    /** A patient's text to a practice number, as ingestion-service publishes it on inbound.messages. */
+    static ProducerRecord<String, String> inboundRecord(String eventId, String patientNumber, String practiceNumber,
+            String text) {
+        String patientRef = TestCrypto.BLIND_INDEX.ofAddress(patientNumber);
+        MessageReceived received = new MessageReceived("prov-" + UUID.randomUUID(), Channels.SMS, patientRef,
+                TestCrypto.CIPHER.seal(patientNumber), practiceNumber, TestCrypto.CIPHER.seal(text), Instant.now());
+        return cloudEvent(Topics.INBOUND_MESSAGES, patientRef, eventId, EventTypes.MESSAGE_RECEIVED, null, received);
     }
 
     static ProducerRecord<String, String> receiptRecord(String eventId, DeliveryReceipt receipt) {

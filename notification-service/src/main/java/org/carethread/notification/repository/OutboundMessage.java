@@ -42,6 +42,9 @@ public class OutboundMessage {
     public Instant requestedAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** A confirmation of a consent change or a HELP answer: sent even to an opted-out number, in no conversation. */
+    @Column(name = "consent_reply")
+    public boolean consentReply;
 
     /** Moves to a later status; the text is dropped once the carrier has it or never will. */
     public void advance(DeliveryStatus next, String reason, Instant now) {

@@ -27,6 +27,12 @@ public class Problems {
         }
     }
 
+    public static final class InvalidPatientRef extends RuntimeException {
+        public InvalidPatientRef() {
+            super("invalid patient reference");
+        }
+    }
+
     @ServerExceptionMapper
     public Response unknownOutbound(UnknownOutbound e) {
         return answer(404, "outbound-not-found", "Outbound message not found",
@@ -37,6 +43,13 @@ public class Problems {
     public Response invalidOutboundId(InvalidOutboundId e) {
         return answer(400, "invalid-outbound-id", "Not an outbound id",
                 "An outbound id has 1 to 64 letters, digits, '.', '_', ':' or '-'.");
+    }
+
+    @ServerExceptionMapper
+    public Response invalidPatientRef(InvalidPatientRef e) {
+        return answer(400, "invalid-patient-ref", "Not a patient reference",
+                "A patient reference is the blind index of the patient's number (20 to 100 URL-safe Base64"
+                        + " characters), never the number itself.");
     }
 
     @ServerExceptionMapper

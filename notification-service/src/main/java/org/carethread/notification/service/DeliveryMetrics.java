@@ -19,6 +19,7 @@ public class DeliveryMetrics {
     private final Counter failed;
     private final Counter retried;
     private final Counter unmatchedReceipts;
+    private final Counter refusedOptedOut;
 
     public DeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -27,6 +28,9 @@ public class DeliveryMetrics {
         this.retried = sent(registry, "retried");
         this.unmatchedReceipts = Counter.builder("carethread.receipts.unmatched")
                 .description("Delivery receipts for carrier messages this service did not send")
+                .register(registry);
+        this.refusedOptedOut = Counter.builder("carethread.outbound.opted_out")
+                .description("Messages refused without a carrier call because the patient texted STOP")
                 .register(registry);
     }
 
@@ -46,6 +50,10 @@ public class DeliveryMetrics {
         } else if (after == DeliveryStatus.QUEUED) {
             retried.increment();
         }
+    }
+
+    public void refusedOptedOut() {
+        refusedOptedOut.increment();
     }
 
     public void unmatchedReceipt() {

@@ -1,12 +1,16 @@
 package org.carethread.notification.service;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.carethread.notification.client.CarrierOutcome;
 import org.carethread.notification.client.SmsCarrier;
+import org.carethread.notification.repository.ConsentRepository;
+import org.carethread.notification.repository.ConsentState;
 import org.carethread.notification.repository.OutboundMessage;
 import org.carethread.notification.repository.OutboundMessageRepository;
 import org.carethread.schemas.DeliveryStatus;
@@ -19,7 +23,8 @@ import io.vertx.mutiny.core.Vertx;
 
 /**
  * Hands queued messages to the carrier: claim the row (locked, attempts + 1) in one transaction, call the carrier on
- * a worker thread, record the outcome and announce it in a second transaction.
+ * a worker thread, record the outcome and announce it in a second transaction. A message to a number that opted out
+ * (STOP) is refused at the claim instead, unless it is the consent reply itself.
  *
  * <p>At most once, with one caveat: if the process dies after the carrier accepted a message but before the outcome
  * committed, the row stays QUEUED and is sent again once its claim lease expires. The resend carries the same
@@ -31,6 +36,7 @@ public class OutboundDelivery {
 
     private final Mutiny.SessionFactory sessions;
     private final OutboundMessageRepository messages;
+    private final ConsentRepository consents;
     private final StatusAnnouncements announcements;
     private final SmsCarrier carrier;
     private final PhiCipher cipher;
@@ -39,10 +45,11 @@ public class OutboundDelivery {
     private final Vertx vertx;
 
     public OutboundDelivery(Mutiny.SessionFactory sessions, OutboundMessageRepository messages,
-            StatusAnnouncements announcements, SmsCarrier carrier, PhiCipher cipher, DeliveryPolicy policy,
-            DeliveryMetrics metrics, Vertx vertx) {
+            ConsentRepository consents, StatusAnnouncements announcements, SmsCarrier carrier, PhiCipher cipher,
+            DeliveryPolicy policy, DeliveryMetrics metrics, Vertx vertx) {
         this.sessions = sessions;
         this.messages = messages;
+        this.consents = consents;
         this.announcements = announcements;
         this.carrier = carrier;
         this.cipher = cipher;
@@ -77,18 +84,39 @@ public class OutboundDelivery {
                 return Uni.createFrom().nullItem();
             }
             Instant now = Instant.now();
-            if (policy.exhausted(message.attempts)) {
-                // Only after a crash mid-send: the last attempt never recorded its outcome.
-                return fail(session, message, "carrier unavailable after " + message.attempts + " attempts", now)
-                        .invoke(metrics::sent)
-                        .replaceWith((Send) null);
+            if (message.consentReply) {
+                // The confirmation of a STOP must reach the number that just opted out: carriers require it.
+                return claimFor(session, message, now);
             }
-            message.attempts++;
-            message.nextAttemptAt = policy.claimedUntil(now);
-            message.updatedAt = now;
-            return Uni.createFrom().item(new Send(message.outboundId, message.sealedTo, message.practiceNumber,
-                    message.sealedText, message.attempts));
+            // Checked on every attempt, retries included: a patient may text STOP while a message waits for a retry.
+            return consents.find(session, message.patientRef, message.practiceNumber).chain(consent -> {
+                if (consent != null && consent.state == ConsentState.OPTED_OUT) {
+                    metrics.refusedOptedOut();
+                    return fail(session, message, optedOut(consent.changedAt), now).replaceWith((Send) null);
+                }
+                return claimFor(session, message, now);
+            });
         });
+    }
+
+    /** The reason staff see on a message refused because the patient opted out (no PHI: a date and keywords). */
+    private static String optedOut(Instant since) {
+        return "The patient opted out of text messages (STOP) on " + LocalDate.ofInstant(since, ZoneOffset.UTC)
+                + "; they can text START to opt back in.";
+    }
+
+    private Uni<Send> claimFor(Mutiny.Session session, OutboundMessage message, Instant now) {
+        if (policy.exhausted(message.attempts)) {
+            // Only after a crash mid-send: the last attempt never recorded its outcome.
+            return fail(session, message, "carrier unavailable after " + message.attempts + " attempts", now)
+                    .invoke(metrics::sent)
+                    .replaceWith((Send) null);
+        }
+        message.attempts++;
+        message.nextAttemptAt = policy.claimedUntil(now);
+        message.updatedAt = now;
+        return Uni.createFrom().item(new Send(message.outboundId, message.sealedTo, message.practiceNumber,
+                message.sealedText, message.attempts));
     }
 
     /** The SDK blocks, so it runs on a worker thread; the outcome comes back on the caller's Vert.x context. */

@@ -23,6 +23,10 @@ public class StatusAnnouncements {
     }
 
     public Uni<Void> announce(Mutiny.Session session, OutboundMessage message, Instant at) {
+        if (message.consentReply) {
+            // A consent confirmation or HELP answer is in no conversation: no peer waits for its status.
+            return Uni.createFrom().voidItem();
+        }
         return outbox.add(session, Topics.OUTBOUND_STATUS, EventTypes.OUTBOUND_STATUS, message.patientRef,
                 message.conversationId, OutboundMessageMapper.toStatusEvent(message, at));
     }
