@@ -59,7 +59,7 @@ class InboundConversationTest {
         assertEquals("north", entry.get("locationCode"));
         assertEquals("north-front-desk", entry.get("queue"));
         assertEquals("sms", entry.get("channel"));
-        assertEquals("open", entry.get("status"));
+        assertEquals("unassigned", entry.get("status"));
         assertEquals(1, entry.get("messageCount"));
 
         assertTrue(Practice.inboxEntry(Practice.southFrontDesk(), patient).isEmpty(),

@@ -80,15 +80,15 @@ class StaffApiAccessTest {
         String patient = Practice.newPatientNumber();
         new Practice(json).decide(patient, "north", "hello");
         Practice.awaitInboxEntry(Practice.northFrontDesk(), patient);
-        List<Map<String, Object>> closed = given().auth().oauth2(Practice.northFrontDesk())
-                .when().get("/api/conversations?status=closed&limit=200")
+        List<Map<String, Object>> resolved = given().auth().oauth2(Practice.northFrontDesk())
+                .when().get("/api/conversations?status=resolved&limit=200")
                 .then().statusCode(200).extract().jsonPath().getList("$");
-        assertFalse(closed.stream().anyMatch(c -> Practice.masked(patient).equals(((Map<?, ?>) c.get("patient")).get("address"))));
-        assertTrue(closed.stream().allMatch(c -> "closed".equals(c.get("status"))));
+        assertFalse(resolved.stream().anyMatch(c -> Practice.masked(patient).equals(((Map<?, ?>) c.get("patient")).get("address"))));
+        assertTrue(resolved.stream().allMatch(c -> "resolved".equals(c.get("status"))));
         given().auth().oauth2(Practice.northFrontDesk())
                 .when().get("/api/conversations?status=pending")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", containsString("'open' or 'closed'"));
+                .body("detail", containsString("unassigned, assigned, awaiting-patient, snoozed, resolved"));
         given().auth().oauth2(Practice.northFrontDesk())
                 .when().get("/api/conversations?limit=0")
                 .then().statusCode(400).contentType("application/problem+json");

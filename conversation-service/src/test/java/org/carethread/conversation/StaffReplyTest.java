@@ -190,18 +190,17 @@ class StaffReplyTest {
     }
 
     @Test
-    void aClosedConversationRefusesReplies() throws Exception {
-        // No close endpoint exists yet: the test closes the conversation the way a future one would, in the table.
-        try (var db = Practice.database();
-                var close = db.prepareStatement("update conversation set status = 'closed' where id = ?")) {
-            close.setObject(1, UUID.fromString(conversationId));
-            assertEquals(1, close.executeUpdate());
-        }
+    void aResolvedConversationRefusesReplies() {
+        given().auth().oauth2(Practice.northFrontDesk())
+                .contentType(ContentType.JSON).body(Map.of("outcome", "no-action-needed"))
+                .when().post("/api/conversations/" + conversationId + "/resolve")
+                .then().statusCode(200).body("status", equalTo("resolved"));
         given().auth().oauth2(Practice.northFrontDesk())
                 .contentType(ContentType.JSON).body(Map.of("text", "hello"))
                 .when().post("/api/conversations/" + conversationId + "/replies")
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("title", equalTo("Conversation is closed"));
+                .body("title", equalTo("Conversation is resolved"));
+        assertEquals(0, Practice.recordsAbout(Topics.OUTBOUND_REQUESTS, conversationId).size());
     }
 
     private String reply(String idempotencyKey, String text) {

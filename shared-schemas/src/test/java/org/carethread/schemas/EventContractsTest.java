@@ -29,9 +29,12 @@ import java.util.stream.Stream;
 import org.carethread.schemas.crypto.BlindIndex;
 import org.carethread.schemas.crypto.PhiCipher;
 import org.carethread.schemas.crypto.PhiKeyring;
+import org.carethread.schemas.events.ConversationAssigned;
+import org.carethread.schemas.events.ConversationEscalated;
 import org.carethread.schemas.events.ConversationMessageAdded;
 import org.carethread.schemas.events.ConversationOpened;
 import org.carethread.schemas.events.ConversationReplied;
+import org.carethread.schemas.events.ConversationStatusChanged;
 import org.carethread.schemas.events.DeliveryReceipt;
 import org.carethread.schemas.events.MessageReceived;
 import org.carethread.schemas.events.OutboundRequested;
@@ -71,6 +74,12 @@ class EventContractsTest {
             new Contract(ConversationMessageAdded.class, EventTypes.CONVERSATION_MESSAGE_ADDED, Topics.CONVERSATION_EVENTS,
                     "patientRef"),
             new Contract(ConversationReplied.class, EventTypes.CONVERSATION_REPLIED, Topics.CONVERSATION_EVENTS, "patientRef"),
+            new Contract(ConversationAssigned.class, EventTypes.CONVERSATION_ASSIGNED, Topics.CONVERSATION_EVENTS,
+                    "patientRef"),
+            new Contract(ConversationStatusChanged.class, EventTypes.CONVERSATION_STATUS_CHANGED,
+                    Topics.CONVERSATION_EVENTS, "patientRef"),
+            new Contract(ConversationEscalated.class, EventTypes.CONVERSATION_ESCALATED, Topics.CONVERSATION_EVENTS,
+                    "patientRef"),
             new Contract(OutboundRequested.class, EventTypes.OUTBOUND_REQUESTED, Topics.OUTBOUND_REQUESTS, "patientRef"),
             new Contract(OutboundStatus.class, EventTypes.OUTBOUND_STATUS, Topics.OUTBOUND_STATUS, "patientRef"),
             new Contract(PhiAccessed.class, EventTypes.PHI_ACCESSED, Topics.AUDIT_ACCESS, "patientRef"));

@@ -1,9 +1,11 @@
 package org.carethread.conversation.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Limits of the staff API. */
+/** Limits of the staff API and the pace of its scheduled work. */
 @ConfigMapping(prefix = "carethread.conversation")
 public interface ConversationConfig {
 
@@ -14,4 +16,11 @@ public interface ConversationConfig {
     /** Most conversations one inbox list returns. */
     @WithDefault("200")
     int listLimit();
+
+    /**
+     * How often snoozed conversations whose time has come are woken; SnoozeAlarm's schedule reads it by name, and it
+     * is declared here so the setting is validated with the others.
+     */
+    @WithDefault("30s")
+    Duration snoozeCheckEvery();
 }

@@ -5,9 +5,12 @@ import java.util.List;
 
 import org.carethread.conversation.repository.Conversation;
 import org.carethread.conversation.repository.Message;
+import org.carethread.schemas.events.ConversationAssigned;
+import org.carethread.schemas.events.ConversationEscalated;
 import org.carethread.schemas.events.ConversationMessageAdded;
 import org.carethread.schemas.events.ConversationOpened;
 import org.carethread.schemas.events.ConversationReplied;
+import org.carethread.schemas.events.ConversationStatusChanged;
 import org.carethread.schemas.events.OutboundRequested;
 import org.carethread.schemas.events.PhiAccessed;
 
@@ -33,6 +36,24 @@ public final class ConversationEvents {
                 conversation.locationCode, conversation.patientRef, reply.occurredAt);
     }
 
+    public static ConversationAssigned assigned(Conversation conversation, String previousAssignee, String action,
+            String staffUserId, Instant at) {
+        return new ConversationAssigned(conversation.id.toString(), conversation.locationCode, conversation.patientRef,
+                conversation.queueCode, conversation.assignee, previousAssignee, action, staffUserId, at);
+    }
+
+    public static ConversationStatusChanged statusChanged(Conversation conversation, String previousStatus,
+            String cause, String staffUserId, Instant at) {
+        return new ConversationStatusChanged(conversation.id.toString(), conversation.locationCode,
+                conversation.patientRef, conversation.status, previousStatus, cause, conversation.outcome,
+                conversation.snoozedUntil, staffUserId, at);
+    }
+
+    public static ConversationEscalated escalated(Conversation conversation, String staffUserId, Instant at) {
+        return new ConversationEscalated(conversation.id.toString(), conversation.locationCode,
+                conversation.patientRef, conversation.escalation, staffUserId, at);
+    }
+
     /** The send request; the reply's id is its idempotency key, so a redelivered request never texts twice. */
     public static OutboundRequested outboundRequested(Conversation conversation, Message reply) {
         return new OutboundRequested(reply.id.toString(), conversation.id.toString(), reply.channel,
@@ -42,7 +63,12 @@ public final class ConversationEvents {
 
     public static PhiAccessed conversationRead(Conversation conversation, String staffUserId, List<String> staffRoles,
             String clientAddress, Instant at) {
-        return new PhiAccessed(staffUserId, staffRoles, ACTION_CONVERSATION_READ, conversation.id.toString(),
-                conversation.patientRef, conversation.locationCode, clientAddress, null, at);
+        return access(conversation, ACTION_CONVERSATION_READ, staffUserId, staffRoles, clientAddress, at);
+    }
+
+    public static PhiAccessed access(Conversation conversation, String action, String staffUserId,
+            List<String> staffRoles, String clientAddress, Instant at) {
+        return new PhiAccessed(staffUserId, staffRoles, action, conversation.id.toString(), conversation.patientRef,
+                conversation.locationCode, clientAddress, null, at);
     }
 }

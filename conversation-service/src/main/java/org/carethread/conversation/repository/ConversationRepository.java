@@ -1,5 +1,6 @@
 package org.carethread.conversation.repository;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -19,15 +20,52 @@ public class ConversationRepository {
     public record Summary(Conversation conversation, long messageCount) {
     }
 
-    /** The patient's open conversation at a location, locked so replies and new messages apply one after another. */
-    public Uni<Conversation> findOpenForUpdate(Mutiny.Session session, String patientRef, String locationCode) {
+    /**
+     * The patient's conversation in progress (anything but resolved) at a location, locked so replies, staff actions
+     * and new messages apply one after another.
+     */
+    public Uni<Conversation> findCurrentForUpdate(Mutiny.Session session, String patientRef, String locationCode) {
         return session.createSelectionQuery("from Conversation where patientRef = :patientRef"
-                + " and locationCode = :locationCode and status = :open", Conversation.class)
+                + " and locationCode = :locationCode and status <> :resolved", Conversation.class)
                 .setParameter("patientRef", patientRef)
                 .setParameter("locationCode", locationCode)
-                .setParameter("open", Conversation.OPEN)
+                .setParameter("resolved", Conversation.RESOLVED)
                 .setLockMode(LockMode.PESSIMISTIC_WRITE)
                 .getSingleResultOrNull();
+    }
+
+    /** The patient's most recently active resolved conversation at a location, locked, to reopen it. */
+    public Uni<Conversation> findLatestResolvedForUpdate(Mutiny.Session session, String patientRef,
+            String locationCode) {
+        return session.createSelectionQuery("from Conversation where patientRef = :patientRef"
+                + " and locationCode = :locationCode and status = :resolved order by lastMessageAt desc, id",
+                Conversation.class)
+                .setParameter("patientRef", patientRef)
+                .setParameter("locationCode", locationCode)
+                .setParameter("resolved", Conversation.RESOLVED)
+                .setMaxResults(1)
+                .setLockMode(LockMode.PESSIMISTIC_WRITE)
+                .getSingleResultOrNull();
+    }
+
+    /**
+     * Snoozed conversations whose time has come, locked; rows another instance is already waking are skipped, so two
+     * instances never wake the same conversation twice.
+     */
+    public Uni<List<Conversation>> snoozeEndedForUpdate(Mutiny.Session session, Instant now, int limit) {
+        return session.createNativeQuery("select * from conversation where status = :snoozed"
+                + " and snoozed_until <= :now order by snoozed_until limit :limit for update skip locked",
+                Conversation.class)
+                .setParameter("snoozed", Conversation.SNOOZED)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    public Uni<Long> messageCount(Mutiny.Session session, UUID conversationId) {
+        return session.createSelectionQuery("select count(m) from Message m where m.conversationId = :id", Long.class)
+                .setParameter("id", conversationId)
+                .getSingleResult();
     }
 
     /** The conversation if it exists at one of the locations; otherwise null, whether it exists elsewhere or not. */
@@ -43,16 +81,24 @@ public class ConversationRepository {
         return query.getSingleResultOrNull();
     }
 
-    public Uni<List<Summary>> listInLocations(Mutiny.Session session, Collection<String> locations, String status,
-            int limit) {
-        String statusFilter = status == null ? "" : " and c.status = :status";
+    /**
+     * The inbox, newest activity first, limited to the locations and narrowed by any of: statuses, and assignee being
+     * one of the given names (the staff member's username and subject).
+     */
+    public Uni<List<Summary>> listInLocations(Mutiny.Session session, Collection<String> locations,
+            Collection<String> statuses, Collection<String> assignees, int limit) {
+        String statusFilter = statuses == null ? "" : " and c.status in :statuses";
+        String assigneeFilter = assignees == null ? "" : " and c.assignee in :assignees";
         var query = session.createSelectionQuery("select c, (select count(m) from Message m"
                 + " where m.conversationId = c.id) from Conversation c where c.locationCode in :locations"
-                + statusFilter + " order by c.lastMessageAt desc, c.id", Object[].class)
+                + statusFilter + assigneeFilter + " order by c.lastMessageAt desc, c.id", Object[].class)
                 .setParameter("locations", locations)
                 .setMaxResults(limit);
-        if (status != null) {
-            query = query.setParameter("status", status);
+        if (statuses != null) {
+            query = query.setParameter("statuses", statuses);
+        }
+        if (assignees != null) {
+            query = query.setParameter("assignees", assignees);
         }
         return query.getResultList()
                 .map(rows -> rows.stream().map(row -> new Summary((Conversation) row[0], (Long) row[1])).toList());

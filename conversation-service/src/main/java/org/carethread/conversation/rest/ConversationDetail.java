@@ -3,7 +3,11 @@ package org.carethread.conversation.rest;
 import java.time.Instant;
 import java.util.List;
 
-/** A conversation with the patient's address and every message in clear, oldest first. Reading it is audited. */
+/**
+ * A conversation with the patient's address and every message in clear, oldest first. Reading it is audited. The
+ * workflow fields are those of {@link ConversationSummary}.
+ */
 public record ConversationDetail(String id, String locationCode, String queue, String channel, String status,
-        Instant openedAt, Instant lastMessageAt, PatientView patient, List<MessageView> messages) {
+        String assignee, String outcome, Instant snoozedUntil, String escalation, long version, Instant openedAt,
+        Instant lastMessageAt, PatientView patient, List<MessageView> messages) {
 }

@@ -1,8 +1,13 @@
 package org.carethread.conversation.rest;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -13,14 +18,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.carethread.conversation.config.ConversationConfig;
 import org.carethread.conversation.mapping.ConversationViews;
 import org.carethread.conversation.repository.Conversation;
+import org.carethread.conversation.repository.ConversationRepository.Summary;
 import org.carethread.conversation.service.ConversationNotFoundException;
 import org.carethread.conversation.service.ConversationService;
+import org.carethread.conversation.service.ConversationWorkflow;
 import org.carethread.conversation.service.ReplyNotFoundException;
 import org.carethread.conversation.service.StaffRoles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -47,14 +56,26 @@ public class ConversationResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int DEFAULT_LIST_SIZE = 50;
     private static final int IDEMPOTENCY_KEY_MAX_LENGTH = 100;
+    private static final String VIEW_MINE = "mine";
+    private static final List<String> ESCALATIONS = List.of("supervisor", "clinical-review", "call-patient");
+    private static final Pattern CODE = Pattern.compile("^[a-z0-9][a-z0-9-]*$");
+    private static final Pattern STAFF_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._@-]*$");
+    private static final Pattern ENTITY_TAG = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
+    private static final int MAX_CODE_LENGTH = 100;
+    private static final int MAX_NAME_LENGTH = 200;
+    private static final int MAX_REASON_LENGTH = 1000;
+    private static final String IF_MATCH_DESCRIPTION = "the ETag (version) the caller saw; the action is refused"
+            + " with 412 if the conversation changed since";
 
     private final ConversationService conversations;
     private final ConversationViews views;
     private final SignedInStaff staff;
     private final ConversationConfig config;
+    private final ConversationWorkflow workflow;
 
     public ConversationResource(ConversationService conversations, ConversationViews views, SignedInStaff staff,
-            ConversationConfig config) {
+            ConversationConfig config, ConversationWorkflow workflow) {
+        this.workflow = workflow;
         this.conversations = conversations;
         this.views = views;
         this.staff = staff;
@@ -63,21 +84,39 @@ public class ConversationResource {
 
     @GET
     @Operation(summary = "The caller's conversations, newest activity first",
-            description = "Only conversations at the caller's locations. Patient addresses are masked.")
+            description = "Only conversations at the caller's locations. Patient addresses are masked. 'view' picks a"
+                    + " work list; 'status' narrows by status (both may be combined).")
     @APIResponse(responseCode = "200", description = "The conversations")
-    @APIResponse(responseCode = "400", description = "Unknown status or limit out of range",
+    @APIResponse(responseCode = "400", description = "Unknown view or status, or limit out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<ConversationSummary>> list(
-            @Parameter(description = "open or closed; all when absent") @QueryParam("status") String status,
+            @Parameter(description = "mine (owned by the caller, not resolved), unassigned, awaiting-patient, snoozed"
+                    + " or resolved; all when absent") @QueryParam("view") String view,
+            @Parameter(description = "unassigned, assigned, awaiting-patient, snoozed or resolved; all when absent")
+            @QueryParam("status") String status,
             @Parameter(description = "how many to return (default 50)") @QueryParam("limit") Integer limit) {
-        if (status != null && !status.equals(Conversation.OPEN) && !status.equals(Conversation.CLOSED)) {
-            throw new InvalidRequestException("status must be 'open' or 'closed', or left out for both.");
+        List<String> statuses = view == null ? null : switch (view) {
+            case VIEW_MINE -> Conversation.STATUSES.stream().filter(s -> !s.equals(Conversation.RESOLVED)).toList();
+            case Conversation.UNASSIGNED, Conversation.AWAITING_PATIENT, Conversation.SNOOZED, Conversation.RESOLVED ->
+                List.of(view);
+            default -> throw new InvalidRequestException("view must be one of mine, unassigned, awaiting-patient,"
+                    + " snoozed, resolved, or left out for all.");
+        };
+        if (status != null) {
+            if (!Conversation.STATUSES.contains(status)) {
+                throw new InvalidRequestException("status must be one of " + String.join(", ", Conversation.STATUSES)
+                        + ", or left out for all.");
+            }
+            statuses = statuses == null || statuses.contains(status) ? List.of(status) : List.of();
         }
         int size = limit == null ? Math.min(DEFAULT_LIST_SIZE, config.listLimit()) : limit;
         if (size < 1 || size > config.listLimit()) {
             throw new InvalidRequestException("limit must be between 1 and " + config.listLimit() + ".");
         }
-        return conversations.list(staff.current(), status, size)
+        if (statuses != null && statuses.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return conversations.list(staff.current(), statuses, VIEW_MINE.equals(view), size)
                 .map(summaries -> summaries.stream().map(views::summary).toList());
     }
 
@@ -85,13 +124,200 @@ public class ConversationResource {
     @Path("/{id}")
     @Operation(summary = "A conversation with its messages in clear (audited)",
             description = "Every successful read is recorded as a PHI access on the audit log; if it cannot be"
-                    + " recorded, the read fails.")
+                    + " recorded, the read fails. The ETag is the conversation's version, for If-Match on actions.")
     @APIResponse(responseCode = "200", description = "The conversation, messages oldest first")
     @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ConversationDetail> read(@PathParam("id") String id, HttpServerRequest request) {
+    public Uni<RestResponse<ConversationDetail>> read(@PathParam("id") String id, HttpServerRequest request) {
         return conversations.read(staff.current(), conversationId(id), clientAddress(request))
-                .map(read -> views.detail(read.conversation(), read.messages()));
+                .map(read -> RestResponse.ResponseBuilder.ok(views.detail(read.conversation(), read.messages()))
+                        .header(HttpHeaders.ETAG, etag(read.conversation().version))
+                        .build());
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every change of the conversation, oldest first: who, when, what and why (audited)",
+            description = "Reasons are free text that may hold PHI, so every read is recorded as a PHI access.")
+    @APIResponse(responseCode = "200", description = "The changes, oldest first")
+    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<ChangeView>> history(@PathParam("id") String id, HttpServerRequest request) {
+        return workflow.history(staff.current(), conversationId(id), clientAddress(request))
+                .map(changes -> changes.stream().map(views::change).toList());
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @Operation(summary = "Take the conversation", description = "Claiming one you already own changes nothing.")
+    @APIResponse(responseCode = "200", description = "The updated conversation; ETag is its new version")
+    @APIResponse(responseCode = "400", description = "Invalid body or If-Match; unknown outcome; time not in the future",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Held by a colleague (claim), or resolved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since the version sent in If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ConversationSummary>> claim(@PathParam("id") String id,
+            @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return answer(workflow.claim(staff.current(), conversationId(id), expectedVersion(ifMatch)));
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Assign to a colleague or move to a queue",
+            description = "A queue takes the conversation without an owner.")
+    @APIResponse(responseCode = "200", description = "The updated conversation; ETag is its new version")
+    @APIResponse(responseCode = "400", description = "Invalid body or If-Match; unknown outcome; time not in the future",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Held by a colleague (claim), or resolved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since the version sent in If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ConversationSummary>> assign(@PathParam("id") String id,
+            @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            WorkflowRequests.Assign body) {
+        UUID conversationId = conversationId(id);
+        if (body == null || (body.assignee() == null) == (body.queue() == null)) {
+            throw new InvalidRequestException("Send exactly one of 'assignee' (a colleague's username) or 'queue'.");
+        }
+        Long expected = expectedVersion(ifMatch);
+        if (body.assignee() != null) {
+            return answer(workflow.assignToColleague(staff.current(), conversationId, expected,
+                    colleague("assignee", body.assignee())));
+        }
+        if (body.queue().length() > MAX_CODE_LENGTH || !CODE.matcher(body.queue()).matches()) {
+            throw new InvalidRequestException("'queue' must be a queue code such as north-front-desk.");
+        }
+        return answer(workflow.moveToQueue(staff.current(), conversationId, expected, body.queue()));
+    }
+
+    @POST
+    @Path("/{id}/handoff")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Hand off to a colleague, with a reason")
+    @APIResponse(responseCode = "200", description = "The updated conversation; ETag is its new version")
+    @APIResponse(responseCode = "400", description = "Invalid body or If-Match; unknown outcome; time not in the future",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Held by a colleague (claim), or resolved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since the version sent in If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ConversationSummary>> handoff(@PathParam("id") String id,
+            @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            WorkflowRequests.Handoff body) {
+        UUID conversationId = conversationId(id);
+        if (body == null) {
+            throw new InvalidRequestException("Send 'to' (a colleague's username) and 'reason'.");
+        }
+        String to = colleague("to", body.to());
+        String reason = reason(body.reason(), "handoff");
+        return answer(workflow.handoff(staff.current(), conversationId, expectedVersion(ifMatch), to, reason));
+    }
+
+    @POST
+    @Path("/{id}/escalate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Escalate to a supervisor, for clinical review, or as a call-the-patient task")
+    @APIResponse(responseCode = "200", description = "The updated conversation; ETag is its new version")
+    @APIResponse(responseCode = "400", description = "Invalid body or If-Match; unknown outcome; time not in the future",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Held by a colleague (claim), or resolved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since the version sent in If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ConversationSummary>> escalate(@PathParam("id") String id,
+            @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            WorkflowRequests.Escalate body) {
+        UUID conversationId = conversationId(id);
+        if (body == null || body.kind() == null || !ESCALATIONS.contains(body.kind())) {
+            throw new InvalidRequestException("'kind' must be one of " + String.join(", ", ESCALATIONS) + ".");
+        }
+        String reason = reason(body.reason(), "escalation");
+        return answer(workflow.escalate(staff.current(), conversationId, expectedVersion(ifMatch), body.kind(),
+                reason));
+    }
+
+    @POST
+    @Path("/{id}/snooze")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Snooze until a time",
+            description = "When the time comes it returns to the state it was snoozed from; a patient message wakes"
+                    + " it earlier.")
+    @APIResponse(responseCode = "200", description = "The updated conversation; ETag is its new version")
+    @APIResponse(responseCode = "400", description = "Invalid body or If-Match; unknown outcome; time not in the future",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Held by a colleague (claim), or resolved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since the version sent in If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ConversationSummary>> snooze(@PathParam("id") String id,
+            @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            WorkflowRequests.Snooze body) {
+        UUID conversationId = conversationId(id);
+        Instant until;
+        try {
+            until = OffsetDateTime.parse(body == null || body.until() == null ? "" : body.until()).toInstant();
+        } catch (DateTimeParseException notADateTime) {
+            throw new InvalidRequestException("'until' must be an ISO-8601 date-time with its offset, for example"
+                    + " 2026-11-23T09:00:00-05:00.");
+        }
+        if (!until.isAfter(Instant.now())) {
+            throw new InvalidRequestException("'until' is not in the future; pick a later time.");
+        }
+        return answer(workflow.snooze(staff.current(), conversationId, expectedVersion(ifMatch), until));
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resolve with one of the practice's outcomes (GET /api/outcomes)")
+    @APIResponse(responseCode = "200", description = "The updated conversation; ETag is its new version")
+    @APIResponse(responseCode = "400", description = "Invalid body or If-Match; unknown outcome; time not in the future",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Held by a colleague (claim), or resolved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since the version sent in If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ConversationSummary>> resolve(@PathParam("id") String id,
+            @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            WorkflowRequests.Resolve body) {
+        UUID conversationId = conversationId(id);
+        if (body == null || body.outcome() == null || body.outcome().length() > MAX_CODE_LENGTH
+                || !CODE.matcher(body.outcome()).matches()) {
+            throw new InvalidRequestException("'outcome' must be one of the codes listed at /api/outcomes.");
+        }
+        return answer(workflow.resolve(staff.current(), conversationId, expectedVersion(ifMatch), body.outcome()));
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @Operation(summary = "Reopen: back to its owner, or to its queue if it has none",
+            description = "An open conversation is left as it is.")
+    @APIResponse(responseCode = "200", description = "The updated conversation; ETag is its new version")
+    @APIResponse(responseCode = "400", description = "Invalid body or If-Match; unknown outcome; time not in the future",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Held by a colleague (claim), or resolved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since the version sent in If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ConversationSummary>> reopen(@PathParam("id") String id,
+            @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return answer(workflow.reopen(staff.current(), conversationId(id), expectedVersion(ifMatch)));
     }
 
     @POST
@@ -105,7 +331,7 @@ public class ConversationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The conversation is closed",
+    @APIResponse(responseCode = "409", description = "The conversation is resolved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> reply(@PathParam("id") String id,
             @Parameter(description = "client-chosen key that makes retries safe") @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -134,6 +360,46 @@ public class ConversationResource {
             throw new ReplyNotFoundException();
         }
         return conversations.replyStatus(staff.current(), conversationId(id), reply).map(views::replyStatus);
+    }
+
+    private Uni<RestResponse<ConversationSummary>> answer(Uni<Summary> changed) {
+        return changed.map(summary -> RestResponse.ResponseBuilder.ok(views.summary(summary))
+                .header(HttpHeaders.ETAG, etag(summary.conversation().version))
+                .build());
+    }
+
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** The version the client saw, from {@code If-Match: "7"} (weak or bare accepted); null when any will do. */
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        Matcher version = ENTITY_TAG.matcher(ifMatch.trim());
+        if (!version.matches()) {
+            throw new InvalidRequestException("If-Match must be the conversation's ETag, for example \"3\".");
+        }
+        return Long.valueOf(version.group(1));
+    }
+
+    private static String colleague(String field, String name) {
+        if (name == null || name.length() > MAX_NAME_LENGTH || !STAFF_NAME.matcher(name).matches()) {
+            throw new InvalidRequestException("'" + field + "' must be a colleague's username or user id.");
+        }
+        return name;
+    }
+
+    private static String reason(String reason, String what) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException("Say why in 'reason'; every " + what + " needs one.");
+        }
+        if (reason.length() > MAX_REASON_LENGTH) {
+            throw new InvalidRequestException("'reason' has " + reason.length() + " characters; at most "
+                    + MAX_REASON_LENGTH + " fit.");
+        }
+        return reason;
     }
 
     private String replyText(ReplyRequest body) {

@@ -4,9 +4,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.carethread.conversation.service.ConversationClosedException;
+import org.carethread.conversation.service.ConversationChangedException;
+import org.carethread.conversation.service.ConversationHeldException;
 import org.carethread.conversation.service.ConversationNotFoundException;
+import org.carethread.conversation.service.ConversationResolvedException;
 import org.carethread.conversation.service.ReplyNotFoundException;
+import org.carethread.conversation.service.UnknownOutcomeException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -47,10 +50,31 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response conversationClosed(ConversationClosedException e) {
-        return problem(409, "conversation-closed", "Conversation is closed",
-                "This conversation is closed, so no reply can be sent in it. The patient's next message opens a new"
-                        + " conversation.");
+    public Response conversationResolved(ConversationResolvedException e) {
+        return problem(409, "conversation-resolved", "Conversation is resolved",
+                "This conversation is resolved, so it cannot be answered or worked on. Reopen it first; the patient's"
+                        + " next message also reopens it.");
+    }
+
+    @ServerExceptionMapper
+    public Response conversationHeld(ConversationHeldException e) {
+        return problem(409, "conversation-held", "Conversation already claimed",
+                e.holder() + " holds this conversation. Ask them to hand it off, or ask a supervisor to reassign it.");
+    }
+
+    @ServerExceptionMapper
+    public Response conversationChanged(ConversationChangedException e) {
+        return Response.fromResponse(problem(412, "conversation-changed", "Conversation has changed",
+                "Someone changed this conversation after you loaded it (it is now at version " + e.currentVersion()
+                        + "). Reload it, check what changed, and try again."))
+                .header(HttpHeaders.ETAG, ConversationResource.etag(e.currentVersion()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownOutcome(UnknownOutcomeException e) {
+        return problem(400, "unknown-outcome", "Unknown outcome",
+                "That outcome is not on the practice's list. Pick one of the codes at /api/outcomes.");
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })

@@ -1,8 +1,8 @@
 package org.carethread.conversation.service;
 
-/** A reply was asked for on a closed conversation. */
-public class ConversationClosedException extends RuntimeException {
-    public ConversationClosedException() {
-        super("conversation is closed", null, false, false);
+/** A reply or a staff action that needs a conversation in progress was asked for on a resolved one. */
+public class ConversationResolvedException extends RuntimeException {
+    public ConversationResolvedException() {
+        super("conversation is resolved", null, false, false);
     }
 }

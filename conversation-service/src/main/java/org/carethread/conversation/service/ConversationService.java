@@ -2,7 +2,9 @@ package org.carethread.conversation.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +14,7 @@ import org.carethread.conversation.repository.ConversationRepository;
 import org.carethread.conversation.repository.ConversationRepository.Summary;
 import org.carethread.conversation.repository.Message;
 import org.carethread.conversation.repository.MessageRepository;
+import org.carethread.conversation.service.ConversationChangeLog.Before;
 import org.carethread.messaging.Outbox;
 import org.carethread.schemas.DeliveryStatus;
 import org.carethread.schemas.EventTypes;
@@ -22,8 +25,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
 
 /**
- * What staff do with conversations: list them, read one (an audited PHI access), reply. Every operation is limited to
- * the staff member's locations; a conversation elsewhere is answered exactly like one that does not exist.
+ * What staff do with conversations: list them, read one (an audited PHI access), reply (which leaves it awaiting the
+ * patient). Every operation is limited to the staff member's locations; a conversation elsewhere is answered exactly
+ * like one that does not exist.
  */
 @ApplicationScoped
 public class ConversationService {
@@ -33,15 +37,18 @@ public class ConversationService {
     private final Outbox outbox;
     private final PhiCipher cipher;
     private final ConversationMetrics metrics;
+    private final ConversationChangeLog changeLog;
 
     public ConversationService(Mutiny.SessionFactory sessions, ConversationRepository conversations,
-            MessageRepository messages, Outbox outbox, PhiCipher cipher, ConversationMetrics metrics) {
+            MessageRepository messages, Outbox outbox, PhiCipher cipher, ConversationMetrics metrics,
+            ConversationChangeLog changeLog) {
         this.sessions = sessions;
         this.conversations = conversations;
         this.messages = messages;
         this.outbox = outbox;
         this.cipher = cipher;
         this.metrics = metrics;
+        this.changeLog = changeLog;
     }
 
     /** A conversation as read by staff, with its messages oldest first. */
@@ -52,11 +59,19 @@ public class ConversationService {
     public record Reply(Message message, boolean created) {
     }
 
-    public Uni<List<Summary>> list(StaffMember staff, String status, int limit) {
+    /**
+     * The inbox at the staff member's locations.
+     *
+     * @param statuses only these statuses; null for all
+     * @param mine     only conversations the staff member owns
+     */
+    public Uni<List<Summary>> list(StaffMember staff, List<String> statuses, boolean mine, int limit) {
         if (staff.locations().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return sessions.withSession(session -> conversations.listInLocations(session, staff.locations(), status, limit));
+        List<String> assignees = mine ? Stream.of(staff.username(), staff.id()).filter(Objects::nonNull).toList() : null;
+        return sessions.withSession(session -> conversations.listInLocations(session, staff.locations(), statuses,
+                assignees, limit));
     }
 
     /**
@@ -106,8 +121,8 @@ public class ConversationService {
 
     private Uni<Reply> newReply(Mutiny.Session session, StaffMember staff, Conversation conversation, String text,
             String idempotencyKey) {
-        if (conversation.isClosed()) {
-            return Uni.createFrom().failure(new ConversationClosedException());
+        if (conversation.isResolved()) {
+            return Uni.createFrom().failure(new ConversationResolvedException());
         }
         Message reply = new Message();
         reply.id = UUID.randomUUID();
@@ -129,10 +144,23 @@ public class ConversationService {
                         conversation.patientRef, subject, ConversationEvents.replied(conversation, reply)))
                 .chain(() -> outbox.add(session, Topics.CONVERSATION_EVENTS, EventTypes.CONVERSATION_MESSAGE_ADDED,
                         conversation.patientRef, subject, ConversationEvents.messageAdded(conversation, reply)))
+                .chain(() -> awaitPatient(session, staff, conversation))
                 .replaceWith(new Reply(reply, true));
     }
 
-    private Uni<Conversation> visible(Mutiny.Session session, StaffMember staff, UUID conversationId,
+    /** Once staff have answered, the next move is the patient's; a snoozed conversation stays snoozed. */
+    private Uni<Void> awaitPatient(Mutiny.Session session, StaffMember staff, Conversation conversation) {
+        if (!conversation.isOpen()) {
+            return Uni.createFrom().voidItem();
+        }
+        Before before = Before.of(conversation);
+        conversation.awaitPatient();
+        return changeLog.record(session, conversation, before, ConversationChangeLog.REPLY, ChangeActor.of(staff),
+                null);
+    }
+
+    /** The conversation if the staff member may see it, optionally locked for a change; otherwise not found. */
+    Uni<Conversation> visible(Mutiny.Session session, StaffMember staff, UUID conversationId,
             boolean forUpdate) {
         if (staff.locations().isEmpty()) {
             return Uni.createFrom().failure(new ConversationNotFoundException());

@@ -10,6 +10,7 @@ import org.carethread.conversation.repository.Conversation;
 import org.carethread.conversation.repository.ConversationRepository;
 import org.carethread.conversation.repository.Message;
 import org.carethread.conversation.repository.MessageRepository;
+import org.carethread.conversation.service.ConversationChangeLog.Before;
 import org.carethread.messaging.InboundEvent;
 import org.carethread.messaging.Outbox;
 import org.carethread.schemas.Channels;
@@ -22,7 +23,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Puts a routed patient message into the patient's open conversation at that location, opening one if there is none.
+ * Puts a routed patient message into the patient's conversation at that location: the one in progress, else the
+ * latest resolved one (reopened), else a new one.
  * Runs inside the consumer's transaction; the events announcing the change go through the outbox in it.
  */
 @ApplicationScoped
@@ -32,14 +34,16 @@ public class RoutingDecisionHandler {
     private final Outbox outbox;
     private final PhiCipher cipher;
     private final ConversationMetrics metrics;
+    private final ConversationChangeLog changeLog;
 
     public RoutingDecisionHandler(ConversationRepository conversations, MessageRepository messages, Outbox outbox,
-            PhiCipher cipher, ConversationMetrics metrics) {
+            PhiCipher cipher, ConversationMetrics metrics, ConversationChangeLog changeLog) {
         this.conversations = conversations;
         this.messages = messages;
         this.outbox = outbox;
         this.cipher = cipher;
         this.metrics = metrics;
+        this.changeLog = changeLog;
     }
 
     public Uni<Void> handle(Mutiny.Session session, RoutingDecided decision, InboundEvent event) {
@@ -48,9 +52,26 @@ public class RoutingDecisionHandler {
         String sourceEventId = decision.messageEventId() != null ? decision.messageEventId() : event.id();
         return messages.existsForSourceEvent(session, sourceEventId)
                 .chain(alreadyAdded -> alreadyAdded ? Uni.createFrom().voidItem()
-                        : conversations.findOpenForUpdate(session, decision.patientRef(), decision.locationCode())
-                                .chain(open -> open != null ? Uni.createFrom().item(open) : open(session, decision))
+                        : conversations.findCurrentForUpdate(session, decision.patientRef(), decision.locationCode())
+                                .chain(current -> current != null ? Uni.createFrom().item(current)
+                                        : conversations.findLatestResolvedForUpdate(session, decision.patientRef(),
+                                                decision.locationCode()))
+                                .chain(found -> found != null ? patientWrote(session, found) : open(session, decision))
                                 .chain(conversation -> append(session, conversation, decision, sourceEventId)));
+    }
+
+    /**
+     * The patient wrote again, so someone has to act: a resolved, snoozed or awaiting-patient conversation goes back
+     * to its owner if it has one, otherwise to its queue.
+     */
+    private Uni<Conversation> patientWrote(Mutiny.Session session, Conversation conversation) {
+        if (conversation.isOpen()) {
+            return Uni.createFrom().item(conversation);
+        }
+        Before before = Before.of(conversation);
+        conversation.reopen();
+        return changeLog.record(session, conversation, before, ConversationChangeLog.PATIENT_MESSAGE,
+                ChangeActor.PATIENT, null).replaceWith(conversation);
     }
 
     private Uni<Conversation> open(Mutiny.Session session, RoutingDecided decision) {
@@ -62,7 +83,7 @@ public class RoutingDecisionHandler {
         conversation.patientRef = decision.patientRef();
         conversation.sealedPatientAddress = decision.sealedFrom();
         conversation.practiceNumber = decision.practiceNumber();
-        conversation.status = Conversation.OPEN;
+        conversation.status = Conversation.UNASSIGNED;
         conversation.openedAt = Instant.now();
         conversation.lastMessageAt = conversation.openedAt;
         return session.persist(conversation)

@@ -9,6 +9,16 @@ import java.util.Set;
  */
 public record StaffMember(String id, String username, List<String> roles, Set<String> locations) {
 
+    /** How colleagues know them: the username, or the subject for a token without one. */
+    public String name() {
+        return username != null ? username : id;
+    }
+
+    /** A conversation's assignee names them by username or by subject. */
+    public boolean is(String assignee) {
+        return assignee != null && (assignee.equals(username) || assignee.equals(id));
+    }
+
     public boolean worksAt(String locationCode) {
         return locations.contains(locationCode);
     }
