@@ -2,11 +2,9 @@ package org.carethread.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.carethread.launcher.LocalPlatform;
-import org.carethread.launcher.PlatformService;
 import org.carethread.localinfra.VonageWebhookSigner;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,47 +29,26 @@ import io.restassured.path.json.JsonPath;
 /**
  * The first SMS conversation, end to end, on the whole platform as {@code ./run-local.sh} starts it: real Kafka,
  * PostgreSQL, Keycloak, the five services, the staff gateway and the sandbox carrier. The test acts only as a
- * carrier and as staff members would: over HTTP, with Keycloak tokens.
+ * carrier and as staff members would: over HTTP, with Keycloak tokens. The platform is the JVM's one
+ * {@link RunningPlatform}, shared with the other IT classes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstSmsConversationIT {
     private static final String NORTH_NUMBER = "15550001001";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = RunningPlatform.PATIENCE;
 
+    private RunningPlatform running;
     private LocalPlatform platform;
     private String staff;
     private String webhooks;
-    private String carrier;
 
     @BeforeAll
-    void startThePlatform() {
-        platform = LocalPlatform.start(LocalPlatform.Options.defaults()
-                .projectRoot(Path.of("..").toAbsolutePath().normalize())
-                .dataDir(Path.of("target/e2e-platform").toAbsolutePath())
-                .databasePrefix("e2e_" + Long.toHexString(System.nanoTime()) + "_")
-                .freshData(true));
-        staff = platform.staffUrl();
-        webhooks = platform.serviceUrl("ingestion");
-        carrier = platform.sandboxCarrierUrl();
-    }
-
-    @AfterAll
-    void stopThePlatform() throws Exception {
-        if (platform == null) {
-            return;
-        }
-        platform.stop();
-        if (!platform.postgresEmbedded()) {
-            // The run's databases are its own; leave the machine's PostgreSQL as it was.
-            try (var connection = java.sql.DriverManager.getConnection(
-                    "jdbc:postgresql://" + platform.dbHost() + ":" + platform.dbPort() + "/postgres",
-                    platform.dbUser(), platform.dbPassword()); var statement = connection.createStatement()) {
-                for (PlatformService service : PlatformService.values()) {
-                    statement.execute("drop database if exists " + platform.databaseName(service) + " with (force)");
-                }
-            }
-        }
+    void useTheRunningPlatform() {
+        running = RunningPlatform.shared();
+        platform = running.platform;
+        staff = running.staff;
+        webhooks = running.webhooks;
     }
 
     @Test
@@ -193,58 +168,30 @@ class FirstSmsConversationIT {
 
     // ---- acting as the patient, the carrier and staff ----
 
-    /** The sandbox carrier signs and delivers the webhook, retrying 5xx with the same message uuid as Vonage does. */
     private void patientTexts(String from, String to, String text) {
-        given().contentType(ContentType.JSON).body(Map.of("from", from, "to", to, "text", text))
-                .post(carrier + "/sandbox/inbound")
-                .then().statusCode(200).body("webhook_status", equalTo(200));
+        running.patientTexts(from, to, text);
     }
 
     private JsonPath sentTo(String patient, String text) {
-        JsonPath all = given().get(carrier + "/sandbox/messages").then().statusCode(200).extract().jsonPath();
-        List<Map<String, Object>> matching = all.getList("findAll { it.to == '" + patient + "' && it.text == '" + text + "' }");
-        return matching.size() == 1 ? new JsonPath(toJson(matching.get(0))) : null;
+        return running.sentTo(patient, text);
     }
 
     private String awaitConversationWith(String token, String text) {
-        return await().atMost(PATIENCE).until(() -> {
-            List<String> ids = given().auth().oauth2(token).get(staff + "/api/conversations")
-                    .then().statusCode(200).extract().jsonPath().getList("id");
-            for (String id : ids) {
-                if (messageTexts(token, id).contains(text)) {
-                    return id;
-                }
-            }
-            return null;
-        }, id -> id != null);
+        return running.awaitConversationWith(token, text);
     }
 
     private List<String> messageTexts(String token, String conversationId) {
-        return given().auth().oauth2(token).get(staff + "/api/conversations/" + conversationId)
-                .then().statusCode(200).extract().jsonPath().getList("messages.text");
+        return running.messageTexts(token, conversationId);
     }
 
     private String token(String username) {
-        return given().contentType(ContentType.URLENC)
-                .formParam("grant_type", "password")
-                .formParam("client_id", LocalPlatform.CLI_CLIENT)
-                .formParam("username", username)
-                .formParam("password", LocalPlatform.DEMO_PASSWORD)
-                .post(platform.tokenUrl())
-                .then().statusCode(200).extract().path("access_token");
+        return running.token(username);
     }
 
     private static String inboundBody(String messageUuid, String from, String to, String text) {
-        return toJson(Map.of("channel", "sms", "message_type", "text", "message_uuid", messageUuid, "from", from,
-                "to", to, "text", text, "timestamp", Instant.now().toString(), "sms", Map.of("num_messages", "1")));
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return RunningPlatform.toJson(Map.of("channel", "sms", "message_type", "text", "message_uuid", messageUuid,
+                "from", from, "to", to, "text", text, "timestamp", Instant.now().toString(),
+                "sms", Map.of("num_messages", "1")));
     }
 
     private static String randomPatientNumber() {

@@ -10,13 +10,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A real single-node Kafka broker in KRaft mode (combined broker and controller), run as a child JVM from the
@@ -115,12 +115,12 @@ final class KafkaProcess {
         }
     }
 
-    /** A new KRaft cluster id (base64url of 16 random bytes), kept beside the data for reference. */
+    /**
+     * A new KRaft cluster id, kept beside the data for reference. Kafka's own generator never starts an id with '-',
+     * which the storage tool's argument parser would take for an option.
+     */
     private String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        String id = Uuid.randomUuid().toString();
         try {
             Files.writeString(dir.resolve("cluster-id"), id + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -2,7 +2,10 @@ package org.carethread.launcher;
 
 import java.util.stream.Collectors;
 
-/** The page the staff origin shows until the staff web app lands: what runs where and how to try it. */
+/**
+ * The page the staff origin shows while the staff web app has not been built ({@code staff-web/target/dist} is
+ * missing, e.g. after {@code --skip-services} on a fresh clone): what runs where and how to try it.
+ */
 final class LandingPage {
     private LandingPage() {
     }
@@ -37,7 +40,8 @@ final class LandingPage {
                   <p class="tagline">Secure patient messaging for medical practices &mdash; local platform</p>
 
                   <h2>Staff API</h2>
-                  <p>This origin is the staff gateway. The staff web app will be served here; for now the API is:</p>
+                  <p>This origin is the staff gateway. The staff web app is served here once it is built
+                    (<code>./mvnw -pl staff-web install</code>); the API is:</p>
                   <ul>
                     <li><code>/api/**</code> &rarr; conversation-service (conversations, queues, replies)</li>
                     <li><code>/api/audit/**</code> &rarr; audit-service (audit log, chain verification)</li>

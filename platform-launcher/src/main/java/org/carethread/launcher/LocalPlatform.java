@@ -536,7 +536,8 @@ public final class LocalPlatform implements AutoCloseable {
                     .withLog(line -> out.println("  sandbox carrier: " + line)));
             carrier.start();
             gateway = new StaffGateway(vertx, STAFF_PORT, PlatformService.CONVERSATION.port(),
-                    PlatformService.AUDIT.port(), LandingPage.html());
+                    PlatformService.AUDIT.port(), LandingPage.html(), root.resolve("staff-web/target/dist"),
+                    KeycloakProcess.URL);
             gateway.start();
             return staffUrl() + " and " + sandboxCarrierUrl();
         });

@@ -1,5 +1,9 @@
 package org.carethread.launcher;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Future;
@@ -17,8 +21,10 @@ import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * The staff origin {@code http://localhost:8080}: {@code /api/audit/**} goes to audit-service, any other
- * {@code /api/**} to conversation-service, and {@code /} is the landing page until the staff web app lands.
- * Authorization headers pass through untouched; the proxy adds {@code X-Forwarded-For/-Proto/-Host}.
+ * {@code /api/**} to conversation-service, and everything else is the staff web app from {@code staff-web/target/dist}
+ * (any path that is not one of its files is a client route and gets its {@code index.html}). While the app has not
+ * been built, {@code /} is the landing page instead. Authorization headers pass through untouched; the proxy adds
+ * {@code X-Forwarded-For/-Proto/-Host}.
  */
 final class StaffGateway implements AutoCloseable {
     static final int PORT = 8080;
@@ -28,15 +34,27 @@ final class StaffGateway implements AutoCloseable {
     private final int conversationPort;
     private final int auditPort;
     private final String landingPage;
+    private final Path webApp;
+    private final String appPolicy;
     private HttpClient client;
     private HttpServer server;
 
-    StaffGateway(Vertx vertx, int port, int conversationPort, int auditPort, String landingPage) {
+    /**
+     * @param webApp      the built staff web app ({@code index.html} and its assets); looked at on every request, so
+     *                    building the app while the platform runs is enough
+     * @param signInOrigin Keycloak's origin, the one other place the app talks to (token and refresh calls)
+     */
+    StaffGateway(Vertx vertx, int port, int conversationPort, int auditPort, String landingPage, Path webApp,
+            String signInOrigin) {
         this.vertx = vertx;
         this.port = port;
         this.conversationPort = conversationPort;
         this.auditPort = auditPort;
         this.landingPage = landingPage;
+        this.webApp = webApp.toAbsolutePath().normalize();
+        this.appPolicy = "default-src 'self'; connect-src 'self' " + signInOrigin + "; frame-src " + signInOrigin
+                + "; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self' " + signInOrigin
+                + "; frame-ancestors 'none'";
     }
 
     int start() {
@@ -65,6 +83,10 @@ final class StaffGateway implements AutoCloseable {
             toAudit.handle(request);
         } else if (path.equals("/api") || path.startsWith("/api/")) {
             toConversation.handle(request);
+        } else if (path.equals("/gateway/health")) {
+            request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
+        } else if (Files.isRegularFile(webApp.resolve("index.html"))) {
+            serveApp(request, path);
         } else if (path.equals("/") || path.equals("/index.html")) {
             request.response()
                     .putHeader("Content-Type", "text/html; charset=utf-8")
@@ -74,12 +96,54 @@ final class StaffGateway implements AutoCloseable {
                     .putHeader("Referrer-Policy", "no-referrer")
                     .putHeader("Cache-Control", "no-store")
                     .end(landingPage);
-        } else if (path.equals("/gateway/health")) {
-            request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
         } else {
             request.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8")
                     .end("Not found. The staff API is under /api; see / for what runs where.\n");
         }
+    }
+
+    /** File types the Vite build writes; anything else is not served. */
+    private static final Map<String, String> CONTENT_TYPES = Map.of(
+            "html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8",
+            "svg", "image/svg+xml",
+            "png", "image/png",
+            "ico", "image/x-icon",
+            "json", "application/json",
+            "woff2", "font/woff2",
+            "txt", "text/plain; charset=utf-8");
+
+    private void serveApp(HttpServerRequest request, String path) {
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        Path file = webApp.resolve(path.substring(1)).normalize();
+        String extension = last.contains(".") ? last.substring(last.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (!last.contains(".")) {
+            // A client route such as /conversations/{id}: the app reads the address itself.
+            file = webApp.resolve("index.html");
+            extension = "html";
+        } else if (!file.startsWith(webApp) || last.startsWith(".") || !CONTENT_TYPES.containsKey(extension)
+                || !Files.isRegularFile(file)) {
+            request.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8")
+                    .end("Not found.\n");
+            return;
+        }
+        var response = request.response()
+                .putHeader("Content-Type", CONTENT_TYPES.get(extension))
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Referrer-Policy", "no-referrer");
+        if (extension.equals("html")) {
+            // index.html names the current build's assets; it must never be cached, or a new build is missed.
+            response.putHeader("Cache-Control", "no-store")
+                    .putHeader("Content-Security-Policy", appPolicy)
+                    .putHeader("X-Frame-Options", "DENY");
+        } else if (path.startsWith("/assets/")) {
+            // Vite puts a content hash in every asset name: a changed file has a new name.
+            response.putHeader("Cache-Control", "public, max-age=31536000, immutable");
+        } else {
+            response.putHeader("Cache-Control", "no-cache");
+        }
+        response.sendFile(file.toString());
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Vertx;
@@ -16,9 +18,16 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The staff origin sends audit calls to audit-service and every other API call to conversation-service. */
+/**
+ * The staff origin sends audit calls to audit-service and every other API call to conversation-service, and serves the
+ * staff web app once it is built (the landing page before).
+ */
 class StaffGatewayTest {
+    @TempDir
+    Path folder;
+    private Path webApp;
     private Vertx vertx;
     private StaffGateway gateway;
     private int port;
@@ -29,7 +38,9 @@ class StaffGatewayTest {
         vertx = Vertx.vertx();
         int conversation = echo("conversation");
         int audit = echo("audit");
-        gateway = new StaffGateway(vertx, 0, conversation, audit, "<title>CareThread</title>");
+        webApp = folder.resolve("dist");
+        gateway = new StaffGateway(vertx, 0, conversation, audit, "<title>CareThread</title>", webApp,
+                "http://localhost:8180");
         port = gateway.start();
     }
 
@@ -64,6 +75,38 @@ class StaffGatewayTest {
         assertTrue(root.body().contains("<title>CareThread</title>"));
         assertTrue(root.headers().firstValue("Content-Security-Policy").isPresent());
         assertEquals(404, get("/secret.txt").statusCode());
+    }
+
+    @Test
+    void onceBuiltTheWebAppIsServedWithItsClientRoutesAndTheApiStillReachesTheServices() throws Exception {
+        Files.createDirectories(webApp);
+        Files.writeString(webApp.resolve("index.html"), "<title>CareThread app</title>");
+        Files.writeString(folder.resolve("outside.js"), "not part of the app");
+        Files.createDirectories(webApp.resolve("assets"));
+        Files.writeString(webApp.resolve("assets/index-abc123.js"), "console.log('app')");
+        Files.writeString(webApp.resolve("assets/index-abc123.css"), "body{}");
+
+        for (String route : new String[] {"/", "/index.html", "/conversations/4f1c2b7e-0000-4000-8000-000000000001"}) {
+            HttpResponse<String> page = get(route);
+            assertEquals(200, page.statusCode(), route);
+            assertEquals("<title>CareThread app</title>", page.body(), route);
+            assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow(), route);
+            assertEquals("no-store", page.headers().firstValue("Cache-Control").orElseThrow(), route);
+            assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow()
+                    .contains("connect-src 'self' http://localhost:8180"), route);
+        }
+        HttpResponse<String> script = get("/assets/index-abc123.js");
+        assertEquals("console.log('app')", script.body());
+        assertEquals("text/javascript; charset=utf-8", script.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(script.headers().firstValue("Cache-Control").orElseThrow().contains("immutable"));
+        assertEquals("text/css; charset=utf-8", get("/assets/index-abc123.css").headers().firstValue("Content-Type")
+                .orElseThrow());
+
+        assertEquals(404, get("/assets/missing.js").statusCode(), "a missing file is not the app");
+        assertEquals(404, get("/secret.txt").statusCode());
+        assertEquals(404, get("/assets/../../outside.js").statusCode(), "nothing outside the app's folder");
+        assertEquals("conversation", call("/api/conversations", null).getString("service"));
+        assertEquals("audit", call("/api/audit/verify", null).getString("service"));
     }
 
     private int echo(String name) throws Exception {

@@ -1,10 +1,14 @@
 package org.carethread.audit.mapping;
 
+import java.util.List;
+
 import org.carethread.audit.repository.AuditCriteria;
 import org.carethread.audit.repository.AuditEntry;
 import org.carethread.audit.rest.AuditEntryView;
 import org.carethread.audit.rest.AuditPage;
 import org.carethread.audit.rest.ChainStatus;
+import org.carethread.audit.rest.ReaderView;
+import org.carethread.audit.rest.ReadersPage;
 import org.carethread.audit.service.ChainReport;
 import org.carethread.audit.service.SearchResult;
 
@@ -22,6 +26,17 @@ public final class AuditViewMapper {
     public static AuditPage toPage(SearchResult result, AuditCriteria criteria) {
         return new AuditPage(result.entries().stream().map(AuditViewMapper::toView).toList(), criteria.page(),
                 criteria.size(), result.total());
+    }
+
+    public static ReadersPage toReaders(String conversationId, SearchResult result, int page, int size) {
+        return new ReadersPage(conversationId, result.entries().stream().map(AuditViewMapper::toReader).toList(),
+                page, size, result.total());
+    }
+
+    static ReaderView toReader(AuditEntry read) {
+        List<String> roles = read.actorRoles == null ? List.of() : List.of(read.actorRoles.split(","));
+        return new ReaderView(read.actorUserId, roles, read.action, read.occurredAt, read.clientAddress,
+                read.locationCode);
     }
 
     public static ChainStatus toStatus(ChainReport report) {

@@ -1,6 +1,8 @@
 package org.carethread.audit.mapping;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.carethread.audit.repository.AuditEntry;
@@ -45,6 +47,7 @@ public final class EventEntryMapper {
         }
         entry.patientRef = text(data, "patientRef");
         entry.actorUserId = firstText(data, "staffUserId", "requestedBy");
+        entry.actorRoles = roles(data.path("staffRoles"));
         entry.action = action(event.type(), data);
         entry.locationCode = text(data, "locationCode");
         entry.clientAddress = text(data, "clientAddress");
@@ -71,6 +74,20 @@ public final class EventEntryMapper {
             }
         }
         return false;
+    }
+
+    /** Role names of a {@code staffRoles} array, comma-separated; null when there are none. */
+    private static String roles(JsonNode roles) {
+        if (!roles.isArray()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        roles.forEach(role -> {
+            if (role.isTextual() && !role.asText().isBlank()) {
+                names.add(role.asText());
+            }
+        });
+        return names.isEmpty() ? null : String.join(",", names);
     }
 
     private static String firstText(JsonNode data, String... fields) {

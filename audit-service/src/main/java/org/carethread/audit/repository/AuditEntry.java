@@ -29,6 +29,9 @@ public class AuditEntry {
     public String patientRef;
     @Column(name = "actor_user_id")
     public String actorUserId;
+    /** Comma-separated roles of the actor, when the event names them. */
+    @Column(name = "actor_roles")
+    public String actorRoles;
     public String action;
     @Column(name = "location_code")
     public String locationCode;

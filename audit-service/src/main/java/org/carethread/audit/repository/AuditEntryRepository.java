@@ -55,6 +55,38 @@ public class AuditEntryRepository {
         return query.getSingleResult();
     }
 
+    /** Reads of PHI in one conversation, newest first, one page of {@code criteria}. */
+    public Uni<List<AuditEntry>> reads(Mutiny.Session session, String conversationId, String readType, int page,
+            int size) {
+        return session.createSelectionQuery("from AuditEntry where conversationId = :conversationId"
+                        + " and eventType = :readType order by occurredAt desc, seq desc", AuditEntry.class)
+                .setParameter("conversationId", conversationId)
+                .setParameter("readType", readType)
+                .setFirstResult(page * size).setMaxResults(size)
+                .getResultList();
+    }
+
+    public Uni<Long> countReads(Mutiny.Session session, String conversationId, String readType) {
+        return session.createSelectionQuery("select count(*) from AuditEntry where conversationId = :conversationId"
+                        + " and eventType = :readType", Long.class)
+                .setParameter("conversationId", conversationId)
+                .setParameter("readType", readType)
+                .getSingleResult();
+    }
+
+    /**
+     * The next {@code limit} entries matching {@code criteria} (its paging ignored) after {@code afterSeq}, in chain
+     * order: an export walks the whole result in batches without holding it in memory.
+     */
+    public Uni<List<AuditEntry>> matchingAfter(Mutiny.Session session, AuditCriteria criteria, long afterSeq,
+            int limit) {
+        Where where = where(criteria);
+        var query = session.createSelectionQuery("from AuditEntry" + where.clause
+                + (where.clause.isEmpty() ? " where" : " and") + " seq > :after order by seq", AuditEntry.class);
+        where.parameters.forEach(query::setParameter);
+        return query.setParameter("after", afterSeq).setMaxResults(limit).getResultList();
+    }
+
     /** The next {@code limit} entries after {@code afterSeq}, in chain order. */
     public Uni<List<AuditEntry>> chainAfter(Mutiny.Session session, long afterSeq, int limit) {
         return session.createSelectionQuery("from AuditEntry where seq > :after order by seq", AuditEntry.class)

@@ -3,20 +3,29 @@ package org.carethread.audit.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.carethread.audit.mapping.AuditViewMapper;
+import org.carethread.audit.mapping.ExportDocument;
 import org.carethread.audit.repository.AuditCriteria;
+import org.carethread.audit.service.AuditExport;
 import org.carethread.audit.service.AuditSearch;
+import org.carethread.audit.service.ConversationReaders;
 import org.carethread.audit.service.ChainVerification;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestMulti;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Compliance access to the audit log: staff reach it through the gateway at {@code /api/audit/…}. */
@@ -29,12 +38,19 @@ public class AuditResource {
 
     private final AuditSearch search;
     private final ChainVerification verification;
+    private final ConversationReaders readers;
+    private final AuditExport export;
     private final CurrentIdentityAssociation identity;
+    private final ObjectMapper json;
 
-    public AuditResource(AuditSearch search, ChainVerification verification, CurrentIdentityAssociation identity) {
+    public AuditResource(AuditSearch search, ChainVerification verification, ConversationReaders readers,
+            AuditExport export, CurrentIdentityAssociation identity, ObjectMapper json) {
         this.search = search;
         this.verification = verification;
+        this.readers = readers;
+        this.export = export;
         this.identity = identity;
+        this.json = json;
     }
 
     @GET
@@ -71,6 +87,64 @@ public class AuditResource {
     @APIResponse(responseCode = "403", description = "Only compliance officers may verify")
     public Uni<ChainStatus> verify() {
         return caller().chain(verification::verify).map(AuditViewMapper::toStatus);
+    }
+
+    @GET
+    @Path("/conversations/{conversationId}/readers")
+    @RolesAllowed({ COMPLIANCE_OFFICER, SUPERVISOR })
+    @Operation(summary = "Who read this conversation", description = "One row per read of the conversation's PHI "
+            + "(staff user, roles when the reading service recorded them, what was read, when, from which address), "
+            + "newest first. Asking is itself recorded in the log (action audit.readers).")
+    @APIResponse(responseCode = "200", description = "One page of reads, newest first")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem details)")
+    @APIResponse(responseCode = "401", description = "No valid staff token")
+    @APIResponse(responseCode = "403", description = "Only compliance officers and supervisors may ask")
+    public Uni<ReadersPage> readers(
+            @Parameter(description = "Conversation id") @PathParam("conversationId") String conversationId,
+            @Parameter(description = "0-based page number") @QueryParam("page") String page,
+            @Parameter(description = "Reads per page, 1 to 500 (default 50)") @QueryParam("size") String size) {
+        String conversation = SearchParameters.conversationId(conversationId);
+        AuditCriteria paging = SearchParameters.parse(conversation, null, null, null, null, null, page, size);
+        return caller().chain(caller -> readers.readers(conversation, paging.page(), paging.size(), caller))
+                .map(result -> AuditViewMapper.toReaders(conversation, result, paging.page(), paging.size()));
+    }
+
+    @GET
+    @Path("/export")
+    @RolesAllowed(COMPLIANCE_OFFICER)
+    @Operation(summary = "Export the audit log", description = "Every entry matching the filters of "
+            + "GET /api/audit/events (no paging), oldest first in chain order, streamed as CSV (with a header row) "
+            + "or as a JSON array. The export is recorded in the log first (action audit.export, with its filters "
+            + "and format); if that fails, nothing is sent.")
+    @APIResponse(responseCode = "200", description = "The entries, as text/csv or application/json")
+    @APIResponse(responseCode = "400", description = "The format is not csv or json, or a filter is invalid "
+            + "(problem details)")
+    @APIResponse(responseCode = "401", description = "No valid staff token")
+    @APIResponse(responseCode = "403", description = "Only compliance officers may export")
+    public RestMulti<ExportChunk> export(
+            @Parameter(description = "csv or json", required = true) @QueryParam("format") String format,
+            @Parameter(description = "Conversation id") @QueryParam("conversationId") String conversationId,
+            @Parameter(description = "Blind index of the patient's address") @QueryParam("patientRef") String patientRef,
+            @Parameter(description = "Staff user who acted") @QueryParam("actor") String actor,
+            @Parameter(description = "Action, e.g. conversation.read") @QueryParam("action") String action,
+            @Parameter(description = "Occurred at or after (ISO-8601 with offset)") @QueryParam("from") String from,
+            @Parameter(description = "Occurred before (ISO-8601 with offset)") @QueryParam("to") String to) {
+        String asked = SearchParameters.exportFormat(format);
+        AuditCriteria criteria = SearchParameters.parse(conversationId, patientRef, actor, action, from, to, null,
+                null);
+        boolean csv = asked.equals("csv");
+        Multi<ExportChunk> document = caller().chain(caller -> export.export(criteria, asked, caller))
+                .onItem().transformToMulti(batches -> csv ? ExportDocument.csv(batches)
+                        : ExportDocument.json(batches, json))
+                .map(ExportChunk::new);
+        // Not encoded as a JSON array: the chunks are the document already, and each is sent followed by a line
+        // feed. The class's single media type keeps Quarkus from choosing server-sent events for a bare Accept;
+        // the header below names what the body really is.
+        return RestMulti.fromMultiData(document)
+                .encodeAsJsonArray(false)
+                .header(HttpHeaders.CONTENT_TYPE, csv ? "text/csv; charset=UTF-8" : MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"carethread-audit." + asked + "\"")
+                .build();
     }
 
     /** The authenticated staff member's user name (Keycloak's preferred_username, else the subject). */

@@ -45,7 +45,8 @@ public class ProblemResponses {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return problem(403, "forbidden", "Not allowed",
-                "The audit log is open to compliance officers (search and verify) and supervisors (search) only.",
+                "The audit log is open to compliance officers (search, readers, export and verify) and supervisors "
+                        + "(search and readers) only.",
                 uri);
     }
 

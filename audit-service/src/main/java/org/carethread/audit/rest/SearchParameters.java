@@ -28,6 +28,24 @@ final class SearchParameters {
                 integer("page", page, 0, 0, MAX_PAGE), integer("size", size, DEFAULT_SIZE, 1, MAX_SIZE));
     }
 
+    /** {@code csv} or {@code json}, as asked; anything else (or nothing) is refused. */
+    static String exportFormat(String value) {
+        String format = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!format.equals("csv") && !format.equals("json")) {
+            throw new InvalidQueryException("'format' must be csv or json.");
+        }
+        return format;
+    }
+
+    /** A conversation id to look up: required, short and printable. */
+    static String conversationId(String value) {
+        String id = text("conversationId", value);
+        if (id == null) {
+            throw new InvalidQueryException("'conversationId' is required.");
+        }
+        return id;
+    }
+
     private static String text(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

@@ -32,7 +32,8 @@ public final class AuditChain {
 
     /**
      * Fields in a fixed order, each written as {@code length:value} (or {@code -} for none), so no value can pass
-     * for another however it is split. {@code seq} is left out: the link to the previous hash fixes the position.
+     * for another however it is split; the actor's roles, when recorded, come last. {@code seq} is left out: the
+     * link to the previous hash fixes the position.
      */
     static String canonical(AuditEntry entry) {
         StringBuilder out = new StringBuilder();
@@ -40,6 +41,11 @@ public final class AuditChain {
                 entry.source, entry.subject, entry.conversationId, entry.patientRef, entry.actorUserId, entry.action,
                 entry.locationCode, entry.clientAddress, instant(entry.occurredAt), instant(entry.recordedAt) }) {
             out.append(field == null ? "-" : field.length() + ":" + field).append('|');
+        }
+        // Roles came later (V3): appended only when present, so entries written before still hash as they did, and
+        // the length prefix keeps an entry with roles from passing for one without.
+        if (entry.actorRoles != null) {
+            out.append(entry.actorRoles.length()).append(':').append(entry.actorRoles).append('|');
         }
         return out.toString();
     }

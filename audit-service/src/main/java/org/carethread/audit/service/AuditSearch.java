@@ -41,8 +41,16 @@ public class AuditSearch {
                                 .map(page -> new SearchResult(page, total)))));
     }
 
-    /** The filters as the entry's subject (ids, blind indexes and times only, never PHI). */
+    /** The filters and page as the entry's subject (ids, blind indexes and times only, never PHI). */
     static String describe(AuditCriteria criteria) {
+        Map<String, Object> described = filters(criteria);
+        described.put("page", criteria.page());
+        described.put("size", criteria.size());
+        return describe(described);
+    }
+
+    /** The filters alone, for a request that is not paged (an export). */
+    static Map<String, Object> filters(AuditCriteria criteria) {
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("conversationId", criteria.conversationId());
         filters.put("patientRef", criteria.patientRef());
@@ -50,8 +58,11 @@ public class AuditSearch {
         filters.put("action", criteria.action());
         filters.put("from", criteria.from());
         filters.put("to", criteria.to());
-        filters.put("page", criteria.page());
-        filters.put("size", criteria.size());
+        return filters;
+    }
+
+    /** {@code name=value&…} of the non-null values, cut to what the subject column is meant to hold. */
+    static String describe(Map<String, Object> filters) {
         String described = filters.entrySet().stream().filter(filter -> filter.getValue() != null)
                 .map(filter -> filter.getKey() + "=" + filter.getValue()).collect(Collectors.joining("&"));
         return described.length() <= SUBJECT_LIMIT ? described : described.substring(0, SUBJECT_LIMIT);

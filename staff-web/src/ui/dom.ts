@@ -1,0 +1,26 @@
+/**
+ * Builds elements from data without ever parsing it as HTML: message text and patient details only ever become
+ * text nodes, so nothing a patient writes can run in the page.
+ */
+type Child = Node | string | null | undefined | false;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | boolean | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === true) {
+      element.setAttribute(name, '');
+    } else if (typeof value === 'string') {
+      element.setAttribute(name, value);
+    }
+  }
+  for (const child of children) {
+    if (child) {
+      element.append(child);
+    }
+  }
+  return element;
+}

@@ -1,0 +1,35 @@
+/** Times as the desk reads them: the time today, the day and time otherwise. */
+export function when(iso: string, now = new Date()): string {
+  const at = new Date(iso);
+  const sameDay = at.toDateString() === now.toDateString();
+  return sameDay
+    ? at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+    : at.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+const LOCATIONS: Record<string, string> = { north: 'North Clinic', south: 'South Clinic' };
+
+export function locationName(code: string): string {
+  return LOCATIONS[code] ?? code;
+}
+
+/** `north-front-desk` reads as "North front desk". */
+export function queueName(code: string): string {
+  const words = code.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function channelName(channel: string): string {
+  return channel.toLowerCase() === 'sms' ? 'SMS' : channel.charAt(0).toUpperCase() + channel.slice(1);
+}
+
+const DELIVERY: Record<string, string> = {
+  QUEUED: 'Sending',
+  SUBMITTED: 'Sent',
+  DELIVERED: 'Delivered',
+  FAILED: 'Not delivered',
+};
+
+export function deliveryName(status: string | null): string {
+  return status ? DELIVERY[status] ?? status : '';
+}
