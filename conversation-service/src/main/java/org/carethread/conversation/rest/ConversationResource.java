@@ -1,13 +1,8 @@
 package org.carethread.conversation.rest;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import org.carethread.conversation.config.ConversationConfig;
 import org.carethread.conversation.mapping.ConversationViews;
 import org.carethread.conversation.repository.Conversation;
-import org.carethread.conversation.repository.ConversationRepository.Summary;
 import org.carethread.conversation.service.ConversationNotFoundException;
 import org.carethread.conversation.service.ConversationService;
 import org.carethread.conversation.service.ConversationWorkflow;
@@ -57,15 +51,6 @@ public class ConversationResource {
     private static final int DEFAULT_LIST_SIZE = 50;
     private static final int IDEMPOTENCY_KEY_MAX_LENGTH = 100;
     private static final String VIEW_MINE = "mine";
-    private static final List<String> ESCALATIONS = List.of("supervisor", "clinical-review", "call-patient");
-    private static final Pattern CODE = Pattern.compile("^[a-z0-9][a-z0-9-]*$");
-    private static final Pattern STAFF_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._@-]*$");
-    private static final Pattern ENTITY_TAG = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
-    private static final int MAX_CODE_LENGTH = 100;
-    private static final int MAX_NAME_LENGTH = 200;
-    private static final int MAX_REASON_LENGTH = 1000;
-    private static final String IF_MATCH_DESCRIPTION = "the ETag (version) the caller saw; the action is refused"
-            + " with 412 if the conversation changed since";
 
     private final ConversationService conversations;
     private final ConversationViews views;
@@ -148,179 +133,6 @@ public class ConversationResource {
     }
 
     @POST
-    @Path("/{id}/claim")
-    @Operation(summary = "Take the conversation", description = "Claiming one you already own changes nothing.")
-    @APIResponse(responseCode = "200", description = "The updated conversation; ETag is its new version")
-    @APIResponse(responseCode = "400", description = "Invalid body or If-Match; unknown outcome; time not in the future",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Held by a colleague (claim), or resolved",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since the version sent in If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<ConversationSummary>> claim(@PathParam("id") String id,
-            @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return answer(workflow.claim(staff.current(), conversationId(id), expectedVersion(ifMatch)));
-    }
-
-    @POST
-    @Path("/{id}/assign")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Assign to a colleague or move to a queue",
-            description = "A queue takes the conversation without an owner.")
-    @APIResponse(responseCode = "200", description = "The updated conversation; ETag is its new version")
-    @APIResponse(responseCode = "400", description = "Invalid body or If-Match; unknown outcome; time not in the future",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Held by a colleague (claim), or resolved",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since the version sent in If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<ConversationSummary>> assign(@PathParam("id") String id,
-            @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            WorkflowRequests.Assign body) {
-        UUID conversationId = conversationId(id);
-        if (body == null || (body.assignee() == null) == (body.queue() == null)) {
-            throw new InvalidRequestException("Send exactly one of 'assignee' (a colleague's username) or 'queue'.");
-        }
-        Long expected = expectedVersion(ifMatch);
-        if (body.assignee() != null) {
-            return answer(workflow.assignToColleague(staff.current(), conversationId, expected,
-                    colleague("assignee", body.assignee())));
-        }
-        if (body.queue().length() > MAX_CODE_LENGTH || !CODE.matcher(body.queue()).matches()) {
-            throw new InvalidRequestException("'queue' must be a queue code such as north-front-desk.");
-        }
-        return answer(workflow.moveToQueue(staff.current(), conversationId, expected, body.queue()));
-    }
-
-    @POST
-    @Path("/{id}/handoff")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Hand off to a colleague, with a reason")
-    @APIResponse(responseCode = "200", description = "The updated conversation; ETag is its new version")
-    @APIResponse(responseCode = "400", description = "Invalid body or If-Match; unknown outcome; time not in the future",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Held by a colleague (claim), or resolved",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since the version sent in If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<ConversationSummary>> handoff(@PathParam("id") String id,
-            @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            WorkflowRequests.Handoff body) {
-        UUID conversationId = conversationId(id);
-        if (body == null) {
-            throw new InvalidRequestException("Send 'to' (a colleague's username) and 'reason'.");
-        }
-        String to = colleague("to", body.to());
-        String reason = reason(body.reason(), "handoff");
-        return answer(workflow.handoff(staff.current(), conversationId, expectedVersion(ifMatch), to, reason));
-    }
-
-    @POST
-    @Path("/{id}/escalate")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Escalate to a supervisor, for clinical review, or as a call-the-patient task")
-    @APIResponse(responseCode = "200", description = "The updated conversation; ETag is its new version")
-    @APIResponse(responseCode = "400", description = "Invalid body or If-Match; unknown outcome; time not in the future",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Held by a colleague (claim), or resolved",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since the version sent in If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<ConversationSummary>> escalate(@PathParam("id") String id,
-            @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            WorkflowRequests.Escalate body) {
-        UUID conversationId = conversationId(id);
-        if (body == null || body.kind() == null || !ESCALATIONS.contains(body.kind())) {
-            throw new InvalidRequestException("'kind' must be one of " + String.join(", ", ESCALATIONS) + ".");
-        }
-        String reason = reason(body.reason(), "escalation");
-        return answer(workflow.escalate(staff.current(), conversationId, expectedVersion(ifMatch), body.kind(),
-                reason));
-    }
-
-    @POST
-    @Path("/{id}/snooze")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Snooze until a time",
-            description = "When the time comes it returns to the state it was snoozed from; a patient message wakes"
-                    + " it earlier.")
-    @APIResponse(responseCode = "200", description = "The updated conversation; ETag is its new version")
-    @APIResponse(responseCode = "400", description = "Invalid body or If-Match; unknown outcome; time not in the future",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Held by a colleague (claim), or resolved",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since the version sent in If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<ConversationSummary>> snooze(@PathParam("id") String id,
-            @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            WorkflowRequests.Snooze body) {
-        UUID conversationId = conversationId(id);
-        Instant until;
-        try {
-            until = OffsetDateTime.parse(body == null || body.until() == null ? "" : body.until()).toInstant();
-        } catch (DateTimeParseException notADateTime) {
-            throw new InvalidRequestException("'until' must be an ISO-8601 date-time with its offset, for example"
-                    + " 2026-11-23T09:00:00-05:00.");
-        }
-        if (!until.isAfter(Instant.now())) {
-            throw new InvalidRequestException("'until' is not in the future; pick a later time.");
-        }
-        return answer(workflow.snooze(staff.current(), conversationId, expectedVersion(ifMatch), until));
-    }
-
-    @POST
-    @Path("/{id}/resolve")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Resolve with one of the practice's outcomes (GET /api/outcomes)")
-    @APIResponse(responseCode = "200", description = "The updated conversation; ETag is its new version")
-    @APIResponse(responseCode = "400", description = "Invalid body or If-Match; unknown outcome; time not in the future",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Held by a colleague (claim), or resolved",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since the version sent in If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<ConversationSummary>> resolve(@PathParam("id") String id,
-            @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            WorkflowRequests.Resolve body) {
-        UUID conversationId = conversationId(id);
-        if (body == null || body.outcome() == null || body.outcome().length() > MAX_CODE_LENGTH
-                || !CODE.matcher(body.outcome()).matches()) {
-            throw new InvalidRequestException("'outcome' must be one of the codes listed at /api/outcomes.");
-        }
-        return answer(workflow.resolve(staff.current(), conversationId, expectedVersion(ifMatch), body.outcome()));
-    }
-
-    @POST
-    @Path("/{id}/reopen")
-    @Operation(summary = "Reopen: back to its owner, or to its queue if it has none",
-            description = "An open conversation is left as it is.")
-    @APIResponse(responseCode = "200", description = "The updated conversation; ETag is its new version")
-    @APIResponse(responseCode = "400", description = "Invalid body or If-Match; unknown outcome; time not in the future",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Held by a colleague (claim), or resolved",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since the version sent in If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<ConversationSummary>> reopen(@PathParam("id") String id,
-            @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return answer(workflow.reopen(staff.current(), conversationId(id), expectedVersion(ifMatch)));
-    }
-
-    @POST
     @Path("/{id}/replies")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send a reply to the patient",
@@ -362,44 +174,8 @@ public class ConversationResource {
         return conversations.replyStatus(staff.current(), conversationId(id), reply).map(views::replyStatus);
     }
 
-    private Uni<RestResponse<ConversationSummary>> answer(Uni<Summary> changed) {
-        return changed.map(summary -> RestResponse.ResponseBuilder.ok(views.summary(summary))
-                .header(HttpHeaders.ETAG, etag(summary.conversation().version))
-                .build());
-    }
-
     static String etag(long version) {
         return "\"" + version + "\"";
-    }
-
-    /** The version the client saw, from {@code If-Match: "7"} (weak or bare accepted); null when any will do. */
-    private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        Matcher version = ENTITY_TAG.matcher(ifMatch.trim());
-        if (!version.matches()) {
-            throw new InvalidRequestException("If-Match must be the conversation's ETag, for example \"3\".");
-        }
-        return Long.valueOf(version.group(1));
-    }
-
-    private static String colleague(String field, String name) {
-        if (name == null || name.length() > MAX_NAME_LENGTH || !STAFF_NAME.matcher(name).matches()) {
-            throw new InvalidRequestException("'" + field + "' must be a colleague's username or user id.");
-        }
-        return name;
-    }
-
-    private static String reason(String reason, String what) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidRequestException("Say why in 'reason'; every " + what + " needs one.");
-        }
-        if (reason.length() > MAX_REASON_LENGTH) {
-            throw new InvalidRequestException("'reason' has " + reason.length() + " characters; at most "
-                    + MAX_REASON_LENGTH + " fit.");
-        }
-        return reason;
     }
 
     private String replyText(ReplyRequest body) {
@@ -414,7 +190,7 @@ public class ConversationResource {
     }
 
     /** A malformed id cannot name a conversation, so it is answered like any unknown one. */
-    private static UUID conversationId(String id) {
+    static UUID conversationId(String id) {
         UUID parsed = parse(id);
         if (parsed == null) {
             throw new ConversationNotFoundException();
