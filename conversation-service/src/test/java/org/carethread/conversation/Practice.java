@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.carethread.localinfra.KafkaBroker;
+import org.carethread.localinfra.PeerEvents;
 import org.carethread.localinfra.StaffTokens;
 import org.carethread.localinfra.TestCrypto;
 import org.carethread.schemas.CloudEventHeaders;
@@ -95,14 +95,8 @@ final class Practice {
     }
 
     void publish(String topic, String type, String eventId, String key, Object data) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, write(data));
-        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(record, CloudEventHeaders.ID, eventId);
-        header(record, CloudEventHeaders.TYPE, type);
-        header(record, CloudEventHeaders.SOURCE, "/carethread/test");
-        header(record, CloudEventHeaders.TIME, Instant.now().toString());
-        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        KafkaBroker.shared().send(List.of(record));
+        KafkaBroker.shared().send(List.of(PeerEvents.cloudEvent(topic, key, eventId, type, "/carethread/test", null,
+                Instant.now(), write(data))));
     }
 
     static String patientRef(String patientNumber) {
@@ -132,8 +126,7 @@ final class Practice {
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return PeerEvents.header(record, name);
     }
 
     <T> T read(ConsumerRecord<String, String> record, Class<T> type) {

@@ -18,9 +18,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.carethread.localinfra.KafkaBroker;
+import org.carethread.localinfra.PeerEvents;
 import org.carethread.localinfra.TestCrypto;
 import org.carethread.schemas.Channels;
-import org.carethread.schemas.CloudEventHeaders;
 import org.carethread.schemas.EventTypes;
 import org.carethread.schemas.Topics;
 import org.carethread.schemas.events.DeliveryReceipt;
@@ -101,24 +101,11 @@ final class PeerService {
     private static ProducerRecord<String, String> cloudEvent(String topic, String key, String id, String type,
             String subject, Object data) {
         try {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, JSON.writeValueAsString(data));
-            header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-            header(record, CloudEventHeaders.ID, id);
-            header(record, CloudEventHeaders.TYPE, type);
-            header(record, CloudEventHeaders.SOURCE, "/carethread/test-peer");
-            header(record, CloudEventHeaders.TIME, Instant.now().toString());
-            header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-            if (subject != null) {
-                header(record, CloudEventHeaders.SUBJECT, subject);
-            }
-            return record;
+            return PeerEvents.cloudEvent(topic, key, id, type, "/carethread/test-peer", subject, Instant.now(),
+                    JSON.writeValueAsString(data));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Status events announced for one outbound message, in topic order, with their Kafka records. */

@@ -1,6 +1,5 @@
 package org.carethread.routing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,8 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.carethread.localinfra.KafkaBroker;
+import org.carethread.localinfra.PeerEvents;
 import org.carethread.localinfra.TestCrypto;
-import org.carethread.schemas.CloudEventHeaders;
 import org.carethread.schemas.EventTypes;
 import org.carethread.schemas.Topics;
 import org.carethread.schemas.events.MessageReceived;
@@ -46,15 +45,8 @@ final class InboundMessages {
 
     /** A binary-mode CloudEvent record on inbound.messages, keyed by the patient. */
     static ProducerRecord<String, String> record(String eventId, MessageReceived message) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INBOUND_MESSAGES, message.patientRef(),
-                json(message));
-        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(record, CloudEventHeaders.ID, eventId);
-        header(record, CloudEventHeaders.TYPE, EventTypes.MESSAGE_RECEIVED);
-        header(record, CloudEventHeaders.SOURCE, "/carethread/ingestion-service");
-        header(record, CloudEventHeaders.TIME, Instant.now().toString());
-        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        return record;
+        return PeerEvents.cloudEvent(Topics.INBOUND_MESSAGES, message.patientRef(), eventId,
+                EventTypes.MESSAGE_RECEIVED, "/carethread/ingestion-service", null, Instant.now(), json(message));
     }
 
     @SafeVarargs
@@ -78,12 +70,7 @@ final class InboundMessages {
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        return PeerEvents.header(record, name);
     }
 
     private static String json(Object data) {
