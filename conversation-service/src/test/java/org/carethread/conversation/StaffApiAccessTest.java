@@ -105,6 +105,8 @@ class StaffApiAccessTest {
         assertTrue(metrics.contains("carethread_conversation_inbound_lag_seconds_count"));
         assertFalse(metrics.contains(patient));
         given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/conversations/{id}/replies"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/conversations/{id}/replies"))
+                .body("paths.'/api/conversations/{id}/claim'.post.responses", org.hamcrest.Matchers.hasKey("409"))
+                .body("paths.'/api/conversations/{id}/resolve'.post.responses", org.hamcrest.Matchers.hasKey("412"));
     }
 }

@@ -53,6 +53,7 @@ class ServiceEndpointsTest {
     void openApiDescribesBothWebhooks() {
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths.'/webhooks/vonage/inbound'.post.responses.'401'", notNullValue())
-                .body("paths.'/webhooks/vonage/status'.post.responses.'200'", notNullValue());
+                .body("paths.'/webhooks/vonage/status'.post.responses.'200'", notNullValue())
+                .body("paths.'/webhooks/vonage/status'.post.responses.'503'", notNullValue());
     }
 }

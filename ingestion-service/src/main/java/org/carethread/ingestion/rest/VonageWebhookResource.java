@@ -32,6 +32,14 @@ import io.smallrye.mutiny.Uni;
 @Path("/webhooks/vonage")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Vonage webhooks", description = "Callbacks from the carrier; signed with the Vonage signature secret")
+@APIResponse(responseCode = "400", description = "body unusable",
+        content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+@APIResponse(responseCode = "401", description = "missing, forged, altered or stale signature",
+        content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+@APIResponse(responseCode = "422", description = "channel not supported yet",
+        content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+@APIResponse(responseCode = "503", description = "Kafka or the database unavailable; nothing accepted, retry",
+        content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
 public class VonageWebhookResource {
     private final VonageSignatureVerifier signatures;
     private final VonageWebhookBodies bodies;
@@ -56,14 +64,6 @@ public class VonageWebhookResource {
             schema = @Schema(implementation = VonageInboundMessage.class)))
     @APIResponse(responseCode = "200", description = "accepted, or a duplicate of an accepted message",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookAnswer.class)))
-    @APIResponse(responseCode = "400", description = "body unusable", content = @Content(mediaType = ProblemDetail.MEDIA_TYPE,
-            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "401", description = "missing, forged, altered or stale signature",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "422", description = "channel not supported yet",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "503", description = "Kafka or the database unavailable; nothing accepted, retry",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Uni<WebhookAnswer> inbound(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         return handle(WebhookKind.INBOUND, authorization, body,
                 raw -> intake.accept(events.messageReceived(bodies.inbound(raw))));
@@ -77,14 +77,6 @@ public class VonageWebhookResource {
             schema = @Schema(implementation = VonageMessageStatus.class)))
     @APIResponse(responseCode = "200", description = "accepted, or a duplicate of an accepted status",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookAnswer.class)))
-    @APIResponse(responseCode = "400", description = "body unusable", content = @Content(mediaType = ProblemDetail.MEDIA_TYPE,
-            schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "401", description = "missing, forged, altered or stale signature",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "422", description = "channel not supported yet",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "503", description = "Kafka or the database unavailable; nothing accepted, retry",
-            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Uni<WebhookAnswer> status(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         return handle(WebhookKind.STATUS, authorization, body,
                 raw -> intake.accept(events.deliveryReceipt(bodies.status(raw))));
