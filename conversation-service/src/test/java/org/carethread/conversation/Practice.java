@@ -80,7 +80,7 @@ final class Practice {
         RoutingDecided decision = new RoutingDecided(messageEventId, "vonage-" + UUID.randomUUID(), "sms",
                 patientRef(patientNumber), TestCrypto.CIPHER.seal(patientNumber), practiceNumber,
                 TestCrypto.CIPHER.seal(text), Instant.now(), locationCode, locationCode + "-front-desk",
-                "the patient wrote to the " + locationCode + " clinic number", Instant.now());
+                "the patient wrote to the " + locationCode + " clinic number", Instant.now(), null, null, null, null, null, null, null, null, null, null, null, null, null);
         publish(Topics.ROUTING_DECISIONS, EventTypes.ROUTING_DECIDED, eventId, decision.patientRef(), decision);
         return eventId;
     }

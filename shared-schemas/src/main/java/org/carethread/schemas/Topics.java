@@ -18,9 +18,13 @@ public final class Topics {
     public static final String OUTBOUND_STATUS = "outbound.status";
     /** Every read of PHI by a staff member (conversation → audit). */
     public static final String AUDIT_ACCESS = "audit.access";
+    /** Emergency alerts to the on-call staff member (routing → conversation, audit). */
+    public static final String STAFF_ALERTS = "staff.alerts";
+    /** Staff linking and unlinking a sender's address to a directory patient (routing → conversation, audit). */
+    public static final String PATIENT_LINKS = "patient.links";
 
     public static final List<String> ALL = List.of(INBOUND_MESSAGES, INBOUND_RECEIPTS, ROUTING_DECISIONS,
-            CONVERSATION_EVENTS, OUTBOUND_REQUESTS, OUTBOUND_STATUS, AUDIT_ACCESS);
+            CONVERSATION_EVENTS, OUTBOUND_REQUESTS, OUTBOUND_STATUS, AUDIT_ACCESS, STAFF_ALERTS, PATIENT_LINKS);
 
     private Topics() {
     }

@@ -13,6 +13,6 @@ public class RoutingDecidedMapper {
     public RoutingDecided toEvent(MessageReceived message, RoutingDecision decision) {
         return new RoutingDecided(decision.messageEventId, message.providerMessageId(), message.channel(),
                 message.patientRef(), message.sealedFrom(), message.practiceNumber(), message.sealedText(),
-                message.receivedAt(), decision.locationCode, decision.queueCode, decision.reason, decision.decidedAt);
+                message.receivedAt(), decision.locationCode, decision.queueCode, decision.reason, decision.decidedAt, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }
