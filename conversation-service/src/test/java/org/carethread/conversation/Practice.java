@@ -25,7 +25,10 @@ import org.carethread.schemas.CloudEventHeaders;
 import org.carethread.schemas.DeliveryStatus;
 import org.carethread.schemas.EventTypes;
 import org.carethread.schemas.Topics;
+import org.carethread.schemas.events.OnCallAlerted;
 import org.carethread.schemas.events.OutboundStatus;
+import org.carethread.schemas.events.PatientLinked;
+import org.carethread.schemas.events.PatientUnlinked;
 import org.carethread.schemas.events.RoutingDecided;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -72,17 +75,167 @@ final class Practice {
 
     /** Publishes a routing decision for a patient text as the routing service would; returns its event id. */
     String decide(String patientNumber, String locationCode, String text) {
-        return decide(patientNumber, locationCode, text, UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        return decision(patientNumber, locationCode, text).publish();
     }
 
     String decide(String patientNumber, String locationCode, String text, String eventId, String messageEventId) {
-        String practiceNumber = "north".equals(locationCode) ? NORTH_NUMBER : SOUTH_NUMBER;
-        RoutingDecided decision = new RoutingDecided(messageEventId, "vonage-" + UUID.randomUUID(), "sms",
-                patientRef(patientNumber), TestCrypto.CIPHER.seal(patientNumber), practiceNumber,
-                TestCrypto.CIPHER.seal(text), Instant.now(), locationCode, locationCode + "-front-desk",
-                "the patient wrote to the " + locationCode + " clinic number", Instant.now(), null, null, null, null, null, null, null, null, null, null, null, null, null);
-        publish(Topics.ROUTING_DECISIONS, EventTypes.ROUTING_DECIDED, eventId, decision.patientRef(), decision);
+        return decision(patientNumber, locationCode, text).eventId(eventId).messageEventId(messageEventId).publish();
+    }
+
+    /**
+     * A routing decision to adjust before publishing it. As it comes, it is a decision from before triage: the
+     * location's front desk, with none of the triage and routing fields.
+     */
+    Decision decision(String patientNumber, String locationCode, String text) {
+        return new Decision(patientNumber, locationCode, text);
+    }
+
+    /** A routing decision under construction; each setter answers the decision, so a test names only what matters. */
+    final class Decision {
+        private final String patientNumber;
+        private final String locationCode;
+        private final String text;
+        private String eventId = UUID.randomUUID().toString();
+        private String messageEventId = UUID.randomUUID().toString();
+        private String queue;
+        private String reason;
+        private String patientId;
+        private String identity;
+        private String category;
+        private String urgency;
+        private String priority;
+        private List<String> triageReasons;
+        private String ruleId;
+        private Integer rulesVersion;
+        private String directedTo;
+        private String autoReplyKind;
+        private String autoReplyText;
+        private String replyLanguage;
+        private Instant clockStartsAt;
+        private Instant decidedAt = Instant.now();
+
+        private Decision(String patientNumber, String locationCode, String text) {
+            this.patientNumber = patientNumber;
+            this.locationCode = locationCode;
+            this.text = text;
+            this.queue = locationCode + "-front-desk";
+            this.reason = "the patient wrote to the " + locationCode + " clinic number";
+        }
+
+        Decision eventId(String value) {
+            eventId = value;
+            return this;
+        }
+
+        Decision messageEventId(String value) {
+            messageEventId = value;
+            return this;
+        }
+
+        Decision queue(String value) {
+            queue = value;
+            return this;
+        }
+
+        Decision reason(String value) {
+            reason = value;
+            return this;
+        }
+
+        /** Who the sender is: {@code matched} with a patient id, or {@code review} / {@code new-contact} with null. */
+        Decision identity(String value, String patient) {
+            identity = value;
+            patientId = patient;
+            return this;
+        }
+
+        /** The classifier's verdict; the reasons are sealed when the decision is built, as routing seals them. */
+        Decision triage(String categoryValue, String urgencyValue, String priorityValue, String... reasons) {
+            category = categoryValue;
+            urgency = urgencyValue;
+            priority = priorityValue;
+            triageReasons = List.of(reasons);
+            return this;
+        }
+
+        Decision rule(String id, Integer version) {
+            ruleId = id;
+            rulesVersion = version;
+            return this;
+        }
+
+        Decision directedTo(String value) {
+            directedTo = value;
+            return this;
+        }
+
+        Decision autoReply(String kind, String replyText, String language) {
+            autoReplyKind = kind;
+            autoReplyText = replyText;
+            replyLanguage = language;
+            return this;
+        }
+
+        Decision clockStartsAt(Instant value) {
+            clockStartsAt = value;
+            return this;
+        }
+
+        Decision decidedAt(Instant value) {
+            decidedAt = value;
+            return this;
+        }
+
+        /** An emergency as routing decides it: critical, the safety route, and the safety reply. */
+        Decision emergency(String safetyReply, String... reasons) {
+            return triage("clinical-question", "emergency", "critical", reasons)
+                    .queue(locationCode + "-clinical")
+                    .reason("Possible emergency: safety route")
+                    .autoReply("safety", safetyReply, "en");
+        }
+
+        RoutingDecided build() {
+            String practiceNumber = "north".equals(locationCode) ? NORTH_NUMBER : SOUTH_NUMBER;
+            return new RoutingDecided(messageEventId, "vonage-" + UUID.randomUUID(), "sms", patientRef(patientNumber),
+                    TestCrypto.CIPHER.seal(patientNumber), practiceNumber, TestCrypto.CIPHER.seal(text), Instant.now(),
+                    locationCode, queue, reason, decidedAt, patientId, identity, category, urgency, priority,
+                    triageReasons == null ? null : TestCrypto.CIPHER.seal(write(triageReasons)), ruleId, rulesVersion,
+                    directedTo, autoReplyKind, autoReplyText == null ? null : TestCrypto.CIPHER.seal(autoReplyText),
+                    replyLanguage, clockStartsAt);
+        }
+
+        /** Publishes it on routing.decisions; returns its event id. */
+        String publish() {
+            RoutingDecided decision = build();
+            Practice.this.publish(Topics.ROUTING_DECISIONS, EventTypes.ROUTING_DECIDED, eventId,
+                    decision.patientRef(), decision);
+            return eventId;
+        }
+    }
+
+    /** Publishes an on-call alert about a patient message as the routing service would; returns its event id. */
+    String alertOnCall(String patientNumber, String locationCode, String messageEventId, String onCallStaff,
+            String safetyRuleId) {
+        OnCallAlerted alert = new OnCallAlerted("alert-" + messageEventId, messageEventId, patientRef(patientNumber),
+                locationCode, locationCode + "-clinical", onCallStaff, safetyRuleId, Instant.now());
+        String eventId = UUID.randomUUID().toString();
+        publish(Topics.STAFF_ALERTS, EventTypes.ON_CALL_ALERTED, eventId, alert.patientRef(), alert);
         return eventId;
+    }
+
+    /** Publishes staff linking the patient's address to a directory patient, as the routing service would. */
+    void link(String patientNumber, String locationCode, String patientId, String staff) {
+        PatientLinked link = new PatientLinked(UUID.randomUUID().toString(), patientRef(patientNumber), patientId,
+                locationCode, staff, Instant.now());
+        publish(Topics.PATIENT_LINKS, EventTypes.PATIENT_LINKED, UUID.randomUUID().toString(), link.patientRef(),
+                link);
+    }
+
+    void unlink(String patientNumber, String locationCode, String patientId, String staff) {
+        PatientUnlinked unlink = new PatientUnlinked(UUID.randomUUID().toString(), patientRef(patientNumber),
+                patientId, locationCode, staff, Instant.now());
+        publish(Topics.PATIENT_LINKS, EventTypes.PATIENT_UNLINKED, UUID.randomUUID().toString(),
+                unlink.patientRef(), unlink);
     }
 
     /** Publishes a delivery status for a reply as the notification service would. */

@@ -107,6 +107,16 @@ class StaffApiAccessTest {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/conversations/{id}/replies"))
                 .body("paths.'/api/conversations/{id}/claim'.post.responses", org.hamcrest.Matchers.hasKey("409"))
-                .body("paths.'/api/conversations/{id}/resolve'.post.responses", org.hamcrest.Matchers.hasKey("412"));
+                .body("paths.'/api/conversations/{id}/resolve'.post.responses", org.hamcrest.Matchers.hasKey("412"))
+                .body("paths.'/api/conversations'.get.parameters.name",
+                        org.hamcrest.Matchers.hasItems("view", "status", "urgency", "category", "limit"))
+                .body("components.schemas.ConversationSummary.properties.keySet()",
+                        org.hamcrest.Matchers.hasItems("category", "urgency", "priority", "identity", "patientId",
+                                "directedTo", "clockStartedAt", "alertedAt"))
+                .body("components.schemas.ConversationDetail.properties", org.hamcrest.Matchers.hasKey("routing"))
+                .body("components.schemas.RoutingView.properties.keySet()",
+                        org.hamcrest.Matchers.hasItems("reason", "ruleId", "rulesVersion", "category", "urgency",
+                                "priority", "triageReasons", "directedTo", "identity", "autoReplyKind"))
+                .body("components.schemas.MessageView.properties", org.hamcrest.Matchers.hasKey("kind"));
     }
 }

@@ -17,6 +17,8 @@ import org.carethread.schemas.events.PhiAccessed;
 /** Builds the event payloads this service publishes from its entities. PHI leaves only as it is stored: sealed. */
 public final class ConversationEvents {
     public static final String ACTION_CONVERSATION_READ = "conversation.read";
+    /** Who requested an automatic reply: no staff member did. */
+    public static final String AUTOMATIC_REQUESTER = "system";
 
     private ConversationEvents() {
     }
@@ -54,11 +56,14 @@ public final class ConversationEvents {
                 conversation.patientRef, conversation.escalation, staffUserId, at);
     }
 
-    /** The send request; the reply's id is its idempotency key, so a redelivered request never texts twice. */
+    /**
+     * The send request; the reply's id is its idempotency key, so a redelivered request never texts twice. An
+     * automatic reply is requested by {@value #AUTOMATIC_REQUESTER}.
+     */
     public static OutboundRequested outboundRequested(Conversation conversation, Message reply) {
         return new OutboundRequested(reply.id.toString(), conversation.id.toString(), reply.channel,
                 conversation.patientRef, conversation.sealedPatientAddress, conversation.practiceNumber,
-                reply.sealedText, reply.sentBy, reply.occurredAt);
+                reply.sealedText, reply.sentBy != null ? reply.sentBy : AUTOMATIC_REQUESTER, reply.occurredAt);
     }
 
     public static PhiAccessed conversationRead(Conversation conversation, String staffUserId, List<String> staffRoles,

@@ -16,17 +16,27 @@ import org.carethread.conversation.rest.MessageView;
 import org.carethread.conversation.rest.OutcomeView;
 import org.carethread.conversation.rest.PatientView;
 import org.carethread.conversation.rest.ReplyStatus;
+import org.carethread.conversation.rest.RoutingView;
 import org.carethread.schemas.crypto.PhiCipher;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Turns stored conversations into what staff see, opening sealed PHI only where the view shows it. */
 @ApplicationScoped
 public class ConversationViews {
     private static final String MASK = "••••";
 
-    private final PhiCipher cipher;
+    private static final TypeReference<List<String>> REASONS = new TypeReference<>() {
+    };
 
-    public ConversationViews(PhiCipher cipher) {
+    private final PhiCipher cipher;
+    private final ObjectMapper json;
+
+    public ConversationViews(PhiCipher cipher, ObjectMapper json) {
         this.cipher = cipher;
+        this.json = json;
     }
 
     public ConversationSummary summary(Summary summary) {
@@ -35,7 +45,9 @@ public class ConversationViews {
                 conversation.channel, conversation.status, conversation.assignee, conversation.outcome,
                 conversation.snoozedUntil, conversation.escalation, conversation.version,
                 new PatientView(mask(cipher.open(conversation.sealedPatientAddress))), conversation.lastMessageAt,
-                summary.messageCount());
+                summary.messageCount(), conversation.category, conversation.urgency, priority(conversation),
+                conversation.identity, conversation.patientId, conversation.directedTo, conversation.clockStartedAt,
+                conversation.alertedAt, conversation.onCallStaff);
     }
 
     public ConversationDetail detail(Conversation conversation, List<Message> messages) {
@@ -43,7 +55,34 @@ public class ConversationViews {
                 conversation.channel, conversation.status, conversation.assignee, conversation.outcome,
                 conversation.snoozedUntil, conversation.escalation, conversation.version, conversation.openedAt,
                 conversation.lastMessageAt, new PatientView(cipher.open(conversation.sealedPatientAddress)),
-                messages.stream().map(this::message).toList());
+                messages.stream().map(this::message).toList(), conversation.category, conversation.urgency,
+                priority(conversation), conversation.identity, conversation.patientId, conversation.directedTo,
+                conversation.clockStartedAt, conversation.alertedAt, conversation.onCallStaff, routing(conversation));
+    }
+
+    /** Why it is here, with the triage reasons opened: only the audited detail read shows them. */
+    private RoutingView routing(Conversation conversation) {
+        return new RoutingView(conversation.routingReason, conversation.ruleId, conversation.rulesVersion,
+                conversation.category, conversation.urgency, priority(conversation),
+                triageReasons(conversation.sealedTriageReasons), conversation.directedTo, conversation.identity,
+                conversation.autoReplyKind, conversation.replyLanguage);
+    }
+
+    /** Routing sends a JSON array of sentences; anything else is shown as it is rather than hidden. */
+    private List<String> triageReasons(String sealed) {
+        if (sealed == null) {
+            return List.of();
+        }
+        String opened = cipher.open(sealed);
+        try {
+            return json.readValue(opened, REASONS);
+        } catch (JsonProcessingException | IllegalArgumentException notAList) {
+            return List.of(opened);
+        }
+    }
+
+    private static String priority(Conversation conversation) {
+        return Conversation.priorityOf(conversation.priority);
     }
 
     public ChangeView change(ConversationChange change) {
@@ -64,7 +103,7 @@ public class ConversationViews {
     private MessageView message(Message message) {
         return new MessageView(message.id.toString(), message.direction, message.channel,
                 cipher.open(message.sealedText), message.occurredAt, message.deliveryStatus, message.failureReason,
-                message.sentBy, message.sentByName);
+                message.sentBy, message.sentByName, message.autoReplyKind);
     }
 
     /** Enough for staff to tell patients apart in a list: the last four digits, or the first letter and the domain. */

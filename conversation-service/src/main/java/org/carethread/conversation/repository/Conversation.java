@@ -26,6 +26,16 @@ public class Conversation {
     public static final String RESOLVED = "resolved";
     public static final List<String> STATUSES = List.of(UNASSIGNED, ASSIGNED, AWAITING_PATIENT, SNOOZED, RESOLVED);
 
+    public static final String CRITICAL = "critical";
+    public static final String HIGH = "high";
+    public static final String NORMAL = "normal";
+    public static final String LOW = "low";
+    /** Most urgent first; the order lists sort by (V4's priority_rank column ranks the same way). */
+    public static final List<String> PRIORITIES = List.of(CRITICAL, HIGH, NORMAL, LOW);
+
+    /** The sender is the one directory patient with this address, or staff confirmed who it is. */
+    public static final String MATCHED = "matched";
+
     @Id
     public UUID id;
     @Column(name = "location_code")
@@ -52,6 +62,50 @@ public class Conversation {
     public String resumesAs;
     public String outcome;
     public String escalation;
+
+    /** The directory patient the sender is (opaque id, not PHI); null unless {@link #identity} is matched. */
+    @Column(name = "patient_id")
+    public String patientId;
+    /** matched, review or new-contact. */
+    public String identity;
+    /** When identity and patient were last set, by a decision or a link; older news never overrides them. */
+    @Column(name = "identity_at")
+    public Instant identityAt;
+    public String category;
+    /** emergency, urgent or routine: what routing made of the latest message. */
+    public String urgency;
+    /** critical, high, normal or low; never null. */
+    public String priority = NORMAL;
+    /** Computed by PostgreSQL from status and priority; only read, for sorting. */
+    @Column(name = "priority_rank", insertable = false, updatable = false)
+    public Short priorityRank;
+    /** What led the classifier to its category and urgency: a JSON array of sentences, sealed (they quote the message). */
+    @Column(name = "sealed_triage_reasons")
+    public String sealedTriageReasons;
+    /** Routing's sentence for staff: why the conversation is here (no PHI). */
+    @Column(name = "routing_reason")
+    public String routingReason;
+    @Column(name = "rule_id")
+    public String ruleId;
+    @Column(name = "rules_version")
+    public Integer rulesVersion;
+    /** A staff username or {@code team:<code>} the latest message is directed to; null for the whole queue. */
+    @Column(name = "directed_to")
+    public String directedTo;
+    /** The automatic reply the latest decision asked for: safety, after-hours, or null. */
+    @Column(name = "auto_reply_kind")
+    public String autoReplyKind;
+    @Column(name = "reply_language")
+    public String replyLanguage;
+    /** When the response clock started: the first patient message since staff last had nothing to do. */
+    @Column(name = "clock_started_at")
+    public Instant clockStartedAt;
+    /** When the on-call staff member was last alerted about it. */
+    @Column(name = "alerted_at")
+    public Instant alertedAt;
+    /** Who was on call then; null when nobody was and the whole queue was alerted. */
+    @Column(name = "on_call_staff")
+    public String onCallStaff;
     @Version
     public Long version;
 
@@ -110,6 +164,25 @@ public class Conversation {
     public void wake() {
         String back = AWAITING_PATIENT.equals(resumesAs) ? AWAITING_PATIENT : openStatus();
         leave(back);
+    }
+
+    /**
+     * How a priority sorts: critical 0, high 1, normal 2, low 3; an unknown or missing one as normal. The same ranks
+     * as the priority_rank column, which ranks every resolved conversation as normal.
+     */
+    public static int rankOf(String priority) {
+        int rank = priority == null ? -1 : PRIORITIES.indexOf(priority);
+        return rank < 0 ? PRIORITIES.indexOf(NORMAL) : rank;
+    }
+
+    /** The more urgent of two priorities. */
+    public static String higherPriority(String a, String b) {
+        return rankOf(a) <= rankOf(b) ? PRIORITIES.get(rankOf(a)) : PRIORITIES.get(rankOf(b));
+    }
+
+    /** A priority as stored: one of {@link #PRIORITIES}; missing (or unknown) means normal. */
+    public static String priorityOf(String priority) {
+        return PRIORITIES.get(rankOf(priority));
     }
 
     private String openStatus() {

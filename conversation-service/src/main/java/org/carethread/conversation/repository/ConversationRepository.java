@@ -48,6 +48,18 @@ public class ConversationRepository {
                 .getSingleResultOrNull();
     }
 
+    /** The conversation a patient message joined, at a location, locked; null if it has not joined one there. */
+    public Uni<Conversation> findWithMessageForUpdate(Mutiny.Session session, String sourceEventId,
+            String locationCode) {
+        return session.createSelectionQuery("from Conversation c where c.locationCode = :locationCode and c.id in"
+                + " (select m.conversationId from Message m where m.sourceEventId = :sourceEventId)",
+                Conversation.class)
+                .setParameter("locationCode", locationCode)
+                .setParameter("sourceEventId", sourceEventId)
+                .setLockMode(LockMode.PESSIMISTIC_WRITE)
+                .getSingleResultOrNull();
+    }
+
     /**
      * Snoozed conversations whose time has come, locked; rows another instance is already waking are skipped, so two
      * instances never wake the same conversation twice.
@@ -82,23 +94,53 @@ public class ConversationRepository {
     }
 
     /**
-     * The inbox, newest activity first, limited to the locations and narrowed by any of: statuses, and assignee being
-     * one of the given names (the staff member's username and subject).
+     * What narrows the inbox; a null part narrows nothing.
+     *
+     * @param statuses  only these statuses
+     * @param assignees only conversations owned by one of these names (a staff member's username and subject)
+     * @param urgency   only conversations whose latest message has this urgency
+     * @param category  only conversations whose latest message has this category
      */
-    public Uni<List<Summary>> listInLocations(Mutiny.Session session, Collection<String> locations,
-            Collection<String> statuses, Collection<String> assignees, int limit) {
-        String statusFilter = statuses == null ? "" : " and c.status in :statuses";
-        String assigneeFilter = assignees == null ? "" : " and c.assignee in :assignees";
+    public record Filter(Collection<String> statuses, Collection<String> assignees, String urgency,
+            String category) {
+    }
+
+    /**
+     * The inbox limited to the locations and narrowed by the filter: critical first, then high, normal, low (a
+     * resolved conversation counts as normal), each newest activity first. Index conversation_location_priority
+     * serves this order.
+     */
+    public Uni<List<Summary>> listInLocations(Mutiny.Session session, Collection<String> locations, Filter filter,
+            int limit) {
+        StringBuilder where = new StringBuilder();
+        if (filter.statuses() != null) {
+            where.append(" and c.status in :statuses");
+        }
+        if (filter.assignees() != null) {
+            where.append(" and c.assignee in :assignees");
+        }
+        if (filter.urgency() != null) {
+            where.append(" and c.urgency = :urgency");
+        }
+        if (filter.category() != null) {
+            where.append(" and c.category = :category");
+        }
         var query = session.createSelectionQuery("select c, (select count(m) from Message m"
                 + " where m.conversationId = c.id) from Conversation c where c.locationCode in :locations"
-                + statusFilter + assigneeFilter + " order by c.lastMessageAt desc, c.id", Object[].class)
+                + where + " order by c.priorityRank, c.lastMessageAt desc, c.id", Object[].class)
                 .setParameter("locations", locations)
                 .setMaxResults(limit);
-        if (statuses != null) {
-            query = query.setParameter("statuses", statuses);
+        if (filter.statuses() != null) {
+            query = query.setParameter("statuses", filter.statuses());
         }
-        if (assignees != null) {
-            query = query.setParameter("assignees", assignees);
+        if (filter.assignees() != null) {
+            query = query.setParameter("assignees", filter.assignees());
+        }
+        if (filter.urgency() != null) {
+            query = query.setParameter("urgency", filter.urgency());
+        }
+        if (filter.category() != null) {
+            query = query.setParameter("category", filter.category());
         }
         return query.getResultList()
                 .map(rows -> rows.stream().map(row -> new Summary((Conversation) row[0], (Long) row[1])).toList());

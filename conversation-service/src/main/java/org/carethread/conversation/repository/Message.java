@@ -18,6 +18,11 @@ import org.carethread.schemas.DeliveryStatus;
 public class Message {
     public static final String INBOUND = "inbound";
     public static final String OUTBOUND = "outbound";
+    /** Automatic replies, sent on routing's decision without a staff member. */
+    public static final String SAFETY = "safety";
+    public static final String AFTER_HOURS = "after-hours";
+    /** How an automatic reply's author is shown. */
+    public static final String AUTOMATIC_AUTHOR = "CareThread (automatic)";
 
     @Id
     public UUID id;
@@ -44,6 +49,9 @@ public class Message {
     public String sentByName;
     @Column(name = "idempotency_key")
     public String idempotencyKey;
+    /** safety or after-hours for an automatic reply; null for the patient's messages and staff replies. */
+    @Column(name = "auto_reply_kind")
+    public String autoReplyKind;
 
     public boolean isOutbound() {
         return OUTBOUND.equals(direction);

@@ -37,6 +37,17 @@ public class MessageRepository {
                 .map(count -> count > 0);
     }
 
+    /**
+     * Serialises, until the transaction ends, everything done about one patient message: the decision adding it and
+     * an on-call alert about it, which travel on different topics and may be handled at the same time.
+     */
+    public Uni<Void> lockSourceEvent(Mutiny.Session session, String sourceEventId) {
+        return session.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .setParameter("key", "message:" + sourceEventId)
+                .getSingleResult()
+                .replaceWithVoid();
+    }
+
     public Uni<Message> replyWithKey(Mutiny.Session session, UUID conversationId, String idempotencyKey) {
         return session.createSelectionQuery("from Message where conversationId = :conversationId"
                 + " and idempotencyKey = :key", Message.class)

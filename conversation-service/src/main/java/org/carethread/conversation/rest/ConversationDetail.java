@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A conversation with the patient's address and every message in clear, oldest first. Reading it is audited. The
- * workflow fields are those of {@link ConversationSummary}.
+ * A conversation with the patient's address and every message in clear, oldest first, and {@code routing}: why it
+ * is here. Reading it is audited. The workflow and triage fields are those of {@link ConversationSummary}.
  */
 public record ConversationDetail(String id, String locationCode, String queue, String channel, String status,
         String assignee, String outcome, Instant snoozedUntil, String escalation, long version, Instant openedAt,
-        Instant lastMessageAt, PatientView patient, List<MessageView> messages) {
+        Instant lastMessageAt, PatientView patient, List<MessageView> messages, String category, String urgency,
+        String priority, String identity, String patientId, String directedTo, Instant clockStartedAt,
+        Instant alertedAt, String onCallStaff, RoutingView routing) {
 }

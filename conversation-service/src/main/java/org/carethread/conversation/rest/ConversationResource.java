@@ -51,6 +51,10 @@ public class ConversationResource {
     private static final int DEFAULT_LIST_SIZE = 50;
     private static final int IDEMPOTENCY_KEY_MAX_LENGTH = 100;
     private static final String VIEW_MINE = "mine";
+    /** Routing's triage vocabulary (RoutingDecided), the values the list filters accept. */
+    static final List<String> URGENCIES = List.of("emergency", "urgent", "routine");
+    static final List<String> CATEGORIES = List.of("scheduling", "cancellation", "refill", "billing", "test-results",
+            "records-forms", "clinical-question", "general");
 
     private final ConversationService conversations;
     private final ConversationViews views;
@@ -68,17 +72,23 @@ public class ConversationResource {
     }
 
     @GET
-    @Operation(summary = "The caller's conversations, newest activity first",
+    @Operation(summary = "The caller's conversations, critical first, then high, normal, low; newest activity first",
             description = "Only conversations at the caller's locations. Patient addresses are masked. 'view' picks a"
-                    + " work list; 'status' narrows by status (both may be combined).")
+                    + " work list; 'status', 'urgency' and 'category' narrow it (all may be combined). A resolved"
+                    + " conversation sorts by its activity alone.")
     @APIResponse(responseCode = "200", description = "The conversations")
-    @APIResponse(responseCode = "400", description = "Unknown view or status, or limit out of range",
+    @APIResponse(responseCode = "400", description = "Unknown view, status, urgency or category, or limit out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<ConversationSummary>> list(
             @Parameter(description = "mine (owned by the caller, not resolved), unassigned, awaiting-patient, snoozed"
                     + " or resolved; all when absent") @QueryParam("view") String view,
             @Parameter(description = "unassigned, assigned, awaiting-patient, snoozed or resolved; all when absent")
             @QueryParam("status") String status,
+            @Parameter(description = "emergency, urgent or routine: the urgency of the latest patient message; all"
+                    + " when absent") @QueryParam("urgency") String urgency,
+            @Parameter(description = "the triage category of the latest patient message (scheduling, cancellation,"
+                    + " refill, billing, test-results, records-forms, clinical-question, general); all when absent")
+            @QueryParam("category") String category,
             @Parameter(description = "how many to return (default 50)") @QueryParam("limit") Integer limit) {
         List<String> statuses = view == null ? null : switch (view) {
             case VIEW_MINE -> Conversation.STATUSES.stream().filter(s -> !s.equals(Conversation.RESOLVED)).toList();
@@ -94,6 +104,14 @@ public class ConversationResource {
             }
             statuses = statuses == null || statuses.contains(status) ? List.of(status) : List.of();
         }
+        if (urgency != null && !URGENCIES.contains(urgency)) {
+            throw new InvalidRequestException("urgency must be one of " + String.join(", ", URGENCIES)
+                    + ", or left out for all.");
+        }
+        if (category != null && !CATEGORIES.contains(category)) {
+            throw new InvalidRequestException("category must be one of " + String.join(", ", CATEGORIES)
+                    + ", or left out for all.");
+        }
         int size = limit == null ? Math.min(DEFAULT_LIST_SIZE, config.listLimit()) : limit;
         if (size < 1 || size > config.listLimit()) {
             throw new InvalidRequestException("limit must be between 1 and " + config.listLimit() + ".");
@@ -101,15 +119,17 @@ public class ConversationResource {
         if (statuses != null && statuses.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return conversations.list(staff.current(), statuses, VIEW_MINE.equals(view), size)
+        return conversations.list(staff.current(), statuses, VIEW_MINE.equals(view), urgency, category, size)
                 .map(summaries -> summaries.stream().map(views::summary).toList());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A conversation with its messages in clear (audited)",
+    @Operation(summary = "A conversation with its messages in clear, and why it is here (audited)",
             description = "Every successful read is recorded as a PHI access on the audit log; if it cannot be"
-                    + " recorded, the read fails. The ETag is the conversation's version, for If-Match on actions.")
+                    + " recorded, the read fails. 'routing' is routing's decision on the latest patient message,"
+                    + " with the triage reasons in clear. The ETag is the conversation's version, for If-Match on"
+                    + " actions.")
     @APIResponse(responseCode = "200", description = "The conversation, messages oldest first")
     @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

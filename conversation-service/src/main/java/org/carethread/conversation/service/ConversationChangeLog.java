@@ -34,6 +34,9 @@ public class ConversationChangeLog {
     public static final String REPLY = "reply";
     public static final String PATIENT_MESSAGE = "patient-message";
     public static final String SNOOZE_ENDED = "snooze-ended";
+    public static final String ON_CALL_ALERTED = "on-call-alerted";
+    public static final String PATIENT_LINKED = "patient-linked";
+    public static final String PATIENT_UNLINKED = "patient-unlinked";
 
     private final Outbox outbox;
     private final PhiCipher cipher;

@@ -37,6 +37,10 @@ public class ConversationMetrics {
         }
     }
 
+    public void autoReplyRequested(String kind) {
+        registry.counter("carethread.conversation.auto.replies.requested", "kind", kind).increment();
+    }
+
     public void replyRequested() {
         registry.counter("carethread.conversation.replies.requested").increment();
     }

@@ -60,18 +60,22 @@ public class ConversationService {
     }
 
     /**
-     * The inbox at the staff member's locations.
+     * The inbox at the staff member's locations, critical first.
      *
      * @param statuses only these statuses; null for all
      * @param mine     only conversations the staff member owns
+     * @param urgency  only this urgency of the latest message; null for all
+     * @param category only this category of the latest message; null for all
      */
-    public Uni<List<Summary>> list(StaffMember staff, List<String> statuses, boolean mine, int limit) {
+    public Uni<List<Summary>> list(StaffMember staff, List<String> statuses, boolean mine, String urgency,
+            String category, int limit) {
         if (staff.locations().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         List<String> assignees = mine ? Stream.of(staff.username(), staff.id()).filter(Objects::nonNull).toList() : null;
-        return sessions.withSession(session -> conversations.listInLocations(session, staff.locations(), statuses,
-                assignees, limit));
+        var filter = new ConversationRepository.Filter(statuses, assignees, urgency, category);
+        return sessions.withSession(session -> conversations.listInLocations(session, staff.locations(), filter,
+                limit));
     }
 
     /**

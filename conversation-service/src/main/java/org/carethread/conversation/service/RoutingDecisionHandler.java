@@ -1,6 +1,8 @@
 package org.carethread.conversation.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,57 +16,85 @@ import org.carethread.conversation.service.ConversationChangeLog.Before;
 import org.carethread.messaging.InboundEvent;
 import org.carethread.messaging.Outbox;
 import org.carethread.schemas.Channels;
+import org.carethread.schemas.DeliveryStatus;
 import org.carethread.schemas.EventTypes;
 import org.carethread.schemas.Topics;
 import org.carethread.schemas.crypto.PhiCipher;
 import org.carethread.schemas.events.RoutingDecided;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
 /**
  * Puts a routed patient message into the patient's conversation at that location: the one in progress, else the
- * latest resolved one (reopened), else a new one.
- * Runs inside the consumer's transaction; the events announcing the change go through the outbox in it.
+ * latest resolved one (reopened), else a new one. Records routing's triage and decision on the conversation, sends
+ * the automatic reply routing asked for, and applies an on-call alert about the message that arrived before it.
+ * Runs inside the consumer's transaction; the events announcing the change and the send request go through the
+ * outbox in it.
  */
 @ApplicationScoped
 public class RoutingDecisionHandler {
+    private static final Logger LOG = Logger.getLogger(RoutingDecisionHandler.class);
+    private static final List<String> AUTO_REPLY_KINDS = List.of(Message.SAFETY, Message.AFTER_HOURS);
+
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final Outbox outbox;
     private final PhiCipher cipher;
     private final ConversationMetrics metrics;
     private final ConversationChangeLog changeLog;
+    private final OnCallAlertHandler alerts;
 
     public RoutingDecisionHandler(ConversationRepository conversations, MessageRepository messages, Outbox outbox,
-            PhiCipher cipher, ConversationMetrics metrics, ConversationChangeLog changeLog) {
+            PhiCipher cipher, ConversationMetrics metrics, ConversationChangeLog changeLog, OnCallAlertHandler alerts) {
         this.conversations = conversations;
         this.messages = messages;
         this.outbox = outbox;
         this.cipher = cipher;
         this.metrics = metrics;
         this.changeLog = changeLog;
+        this.alerts = alerts;
     }
 
     public Uni<Void> handle(Mutiny.Session session, RoutingDecided decision, InboundEvent event) {
         requireUsable(decision, event);
-        // One patient message is one conversation message, even if routing decides on it twice.
+        // One patient message is one conversation message, even if routing decides on it twice; a decision that
+        // repeats one already handled changes nothing, so its automatic reply is never sent twice either.
         String sourceEventId = decision.messageEventId() != null ? decision.messageEventId() : event.id();
-        return messages.existsForSourceEvent(session, sourceEventId)
+        return messages.lockSourceEvent(session, sourceEventId)
+                .chain(() -> messages.existsForSourceEvent(session, sourceEventId))
                 .chain(alreadyAdded -> alreadyAdded ? Uni.createFrom().voidItem()
-                        : conversations.findCurrentForUpdate(session, decision.patientRef(), decision.locationCode())
-                                .chain(current -> current != null ? Uni.createFrom().item(current)
-                                        : conversations.findLatestResolvedForUpdate(session, decision.patientRef(),
-                                                decision.locationCode()))
-                                .chain(found -> found != null ? patientWrote(session, found) : open(session, decision))
-                                .chain(conversation -> append(session, conversation, decision, sourceEventId)));
+                        : place(session, decision, event, sourceEventId));
+    }
+
+    private Uni<Void> place(Mutiny.Session session, RoutingDecided decision, InboundEvent event,
+            String sourceEventId) {
+        return conversations.findCurrentForUpdate(session, decision.patientRef(), decision.locationCode())
+                .chain(current -> current != null ? Uni.createFrom().item(current)
+                        : conversations.findLatestResolvedForUpdate(session, decision.patientRef(),
+                                decision.locationCode()))
+                .chain(found -> found != null ? patientWrote(session, found, decision) : open(session, decision))
+                .chain(conversation -> append(session, conversation, decision, sourceEventId)
+                        .chain(inbound -> autoReply(session, conversation, decision, event, inbound))
+                        .chain(() -> alerts.applyWaiting(session, conversation, sourceEventId)));
     }
 
     /**
      * The patient wrote again, so someone has to act: a resolved, snoozed or awaiting-patient conversation goes back
-     * to its owner if it has one, otherwise to its queue.
+     * to its owner if it has one, otherwise to its queue. It stays in the queue it is in even when routing names
+     * another for this message: staff may have moved it there, and the owner working it should not lose it; the
+     * decision's priority, direction and an on-call alert make sure the right people see it.
      */
-    private Uni<Conversation> patientWrote(Mutiny.Session session, Conversation conversation) {
+    private Uni<Conversation> patientWrote(Mutiny.Session session, Conversation conversation,
+            RoutingDecided decision) {
+        boolean inProgress = !conversation.isResolved();
+        describe(conversation, decision, inProgress, conversation.isOpen());
+        if (!inProgress) {
+            // A new episode: the alert about an earlier, resolved one is history, not news.
+            conversation.alertedAt = null;
+            conversation.onCallStaff = null;
+        }
         if (conversation.isOpen()) {
             return Uni.createFrom().item(conversation);
         }
@@ -86,6 +116,7 @@ public class RoutingDecisionHandler {
         conversation.status = Conversation.UNASSIGNED;
         conversation.openedAt = Instant.now();
         conversation.lastMessageAt = conversation.openedAt;
+        describe(conversation, decision, false, false);
         return session.persist(conversation)
                 .chain(() -> outbox.add(session, Topics.CONVERSATION_EVENTS, EventTypes.CONVERSATION_OPENED,
                         conversation.patientRef, conversation.id.toString(), ConversationEvents.opened(conversation)))
@@ -93,7 +124,48 @@ public class RoutingDecisionHandler {
                 .replaceWith(conversation);
     }
 
-    private Uni<Void> append(Mutiny.Session session, Conversation conversation, RoutingDecided decision,
+    /**
+     * The latest decision describes the latest message, so its triage, rule and direction replace the earlier ones
+     * (a decision from before triage existed leaves them empty). Two things outlast a message:
+     * <ul>
+     * <li>Priority never drops while the conversation is in progress (anything but resolved): an emergency earlier in
+     * it is still being handled, and the patient's "thanks" after it must not sink it below routine work. A
+     * resolved conversation starts afresh with the new message's priority.</li>
+     * <li>The response clock keeps the earliest start while staff already have something to do (unassigned or
+     * assigned): the patient has been waiting since then. Otherwise this message starts it.</li>
+     * </ul>
+     * Who the sender is changes only with a decision that says, and never to an older answer than a link staff made
+     * since.
+     */
+    private static void describe(Conversation conversation, RoutingDecided decision, boolean inProgress,
+            boolean waitingOnStaff) {
+        Instant decidedAt = decision.decidedAt() != null ? decision.decidedAt() : Instant.now();
+        conversation.routingReason = decision.reason();
+        conversation.category = decision.category();
+        conversation.urgency = decision.urgency();
+        conversation.sealedTriageReasons = decision.sealedTriageReasons();
+        conversation.ruleId = decision.ruleId();
+        conversation.rulesVersion = decision.rulesVersion();
+        conversation.directedTo = decision.directedTo();
+        conversation.autoReplyKind = decision.autoReplyKind();
+        if (decision.replyLanguage() != null) {
+            conversation.replyLanguage = decision.replyLanguage();
+        }
+        String priority = Conversation.priorityOf(decision.priority());
+        conversation.priority = inProgress ? Conversation.higherPriority(conversation.priority, priority) : priority;
+        Instant clock = decision.clockStartsAt() != null ? decision.clockStartsAt() : decidedAt;
+        if (!waitingOnStaff || conversation.clockStartedAt == null || clock.isBefore(conversation.clockStartedAt)) {
+            conversation.clockStartedAt = clock;
+        }
+        if (decision.identity() != null
+                && (conversation.identityAt == null || !decidedAt.isBefore(conversation.identityAt))) {
+            conversation.identity = decision.identity();
+            conversation.patientId = decision.patientId();
+            conversation.identityAt = decidedAt;
+        }
+    }
+
+    private Uni<Message> append(Mutiny.Session session, Conversation conversation, RoutingDecided decision,
             String sourceEventId) {
         Message message = new Message();
         message.id = UUID.randomUUID();
@@ -112,6 +184,53 @@ public class RoutingDecisionHandler {
                 .invoke(() -> {
                     metrics.messageAdded(Message.INBOUND);
                     metrics.inboundArrived(decision.receivedAt());
+                })
+                .replaceWith(message);
+    }
+
+    /**
+     * The automatic reply routing asked for (safety: call 911 / 988; after-hours: when the practice will answer),
+     * sent the way staff replies are: an outbound message in the conversation and a send request on the outbox, in
+     * this transaction. It goes out whatever state the conversation was in, and leaves the conversation waiting for
+     * staff: an automatic reply is not an answer. Its id, the send's idempotency key, is derived from the patient
+     * message, so however often routing's decision arrives, the patient gets it once.
+     */
+    private Uni<Void> autoReply(Mutiny.Session session, Conversation conversation, RoutingDecided decision,
+            InboundEvent event, Message inbound) {
+        String kind = decision.autoReplyKind();
+        if (kind == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!AUTO_REPLY_KINDS.contains(kind) || decision.sealedAutoReplyText() == null) {
+            // Routing's defect; the patient's message still reaches staff, who answer it themselves.
+            LOG.warnf("routing decision %s asks for an automatic reply without a known kind and a text: none sent",
+                    event.id());
+            return Uni.createFrom().voidItem();
+        }
+        String key = "auto-reply:" + kind + ":" + inbound.sourceEventId;
+        Message reply = new Message();
+        reply.id = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+        reply.conversationId = conversation.id;
+        reply.direction = Message.OUTBOUND;
+        reply.channel = conversation.channel;
+        reply.sealedText = decision.sealedAutoReplyText();
+        Instant now = Instant.now();
+        // Shown after the message it answers, even if the carrier's clock runs ahead of ours.
+        reply.occurredAt = now.isAfter(inbound.occurredAt) ? now : inbound.occurredAt.plusMillis(1);
+        reply.deliveryStatus = DeliveryStatus.QUEUED;
+        reply.sentByName = Message.AUTOMATIC_AUTHOR;
+        reply.idempotencyKey = key;
+        reply.autoReplyKind = kind;
+        conversation.touch(reply.occurredAt);
+        String subject = conversation.id.toString();
+        return session.persist(reply)
+                .chain(() -> outbox.add(session, Topics.OUTBOUND_REQUESTS, EventTypes.OUTBOUND_REQUESTED,
+                        conversation.patientRef, subject, ConversationEvents.outboundRequested(conversation, reply)))
+                .chain(() -> outbox.add(session, Topics.CONVERSATION_EVENTS, EventTypes.CONVERSATION_MESSAGE_ADDED,
+                        conversation.patientRef, subject, ConversationEvents.messageAdded(conversation, reply)))
+                .invoke(() -> {
+                    metrics.autoReplyRequested(kind);
+                    metrics.messageAdded(Message.OUTBOUND);
                 });
     }
 
@@ -126,6 +245,12 @@ public class RoutingDecisionHandler {
         }
         cipher.open(decision.sealedFrom());
         cipher.open(decision.sealedText());
+        if (decision.sealedTriageReasons() != null) {
+            cipher.open(decision.sealedTriageReasons());
+        }
+        if (decision.sealedAutoReplyText() != null) {
+            cipher.open(decision.sealedAutoReplyText());
+        }
     }
 
     private static String channelOf(RoutingDecided decision) {
