@@ -44,6 +44,8 @@ final class LandingPage {
                     (<code>./mvnw -pl staff-web install</code>); the API is:</p>
                   <ul>
                     <li><code>/api/**</code> &rarr; conversation-service (conversations, queues, replies)</li>
+                    <li><code>/api/routing/**</code> &rarr; routing-service (patient directory, identity reviews,
+                      patient links)</li>
                     <li><code>/api/audit/**</code> &rarr; audit-service (audit log, chain verification)</li>
                   </ul>
                   <p>Every call needs a staff access token from Keycloak (<code>%2$s</code>), sent as

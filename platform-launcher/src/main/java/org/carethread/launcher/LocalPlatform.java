@@ -536,8 +536,8 @@ public final class LocalPlatform implements AutoCloseable {
                     .withLog(line -> out.println("  sandbox carrier: " + line)));
             carrier.start();
             gateway = new StaffGateway(vertx, STAFF_PORT, PlatformService.CONVERSATION.port(),
-                    PlatformService.AUDIT.port(), LandingPage.html(), root.resolve("staff-web/target/dist"),
-                    KeycloakProcess.URL);
+                    PlatformService.AUDIT.port(), PlatformService.ROUTING.port(), LandingPage.html(),
+                    root.resolve("staff-web/target/dist"), KeycloakProcess.URL);
             gateway.start();
             return staffUrl() + " and " + sandboxCarrierUrl();
         });
@@ -739,7 +739,7 @@ public final class LocalPlatform implements AutoCloseable {
         StringBuilder text = new StringBuilder();
         text.append("\nCareThread is running.\n\n");
         text.append("  Staff origin     ").append(staffUrl())
-                .append("   (staff API under /api, audit API under /api/audit)\n");
+                .append("   (staff API under /api, patient directory under /api/routing, audit API under /api/audit)\n");
         if (options.startKeycloak) {
             text.append("  Keycloak         ").append(keycloakUrl()).append("   realm ").append(REALM)
                     .append(", issuer ").append(issuerUrl()).append("\n");

@@ -20,7 +20,8 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
- * The staff origin {@code http://localhost:8080}: {@code /api/audit/**} goes to audit-service, any other
+ * The staff origin {@code http://localhost:8080}: {@code /api/audit/**} goes to audit-service,
+ * {@code /api/routing/**} (patient directory, identity reviews, patient links) to routing-service, any other
  * {@code /api/**} to conversation-service, and everything else is the staff web app from {@code staff-web/target/dist}
  * (any path that is not one of its files is a client route and gets its {@code index.html}). While the app has not
  * been built, {@code /} is the landing page instead. Authorization headers pass through untouched; the proxy adds
@@ -33,6 +34,7 @@ final class StaffGateway implements AutoCloseable {
     private final int port;
     private final int conversationPort;
     private final int auditPort;
+    private final int routingPort;
     private final String landingPage;
     private final Path webApp;
     private final String appPolicy;
@@ -44,12 +46,13 @@ final class StaffGateway implements AutoCloseable {
      *                    building the app while the platform runs is enough
      * @param signInOrigin Keycloak's origin, the one other place the app talks to (token and refresh calls)
      */
-    StaffGateway(Vertx vertx, int port, int conversationPort, int auditPort, String landingPage, Path webApp,
-            String signInOrigin) {
+    StaffGateway(Vertx vertx, int port, int conversationPort, int auditPort, int routingPort, String landingPage,
+            Path webApp, String signInOrigin) {
         this.vertx = vertx;
         this.port = port;
         this.conversationPort = conversationPort;
         this.auditPort = auditPort;
+        this.routingPort = routingPort;
         this.landingPage = landingPage;
         this.webApp = webApp.toAbsolutePath().normalize();
         this.appPolicy = "default-src 'self'; connect-src 'self' " + signInOrigin + "; frame-src " + signInOrigin
@@ -63,8 +66,10 @@ final class StaffGateway implements AutoCloseable {
                 .addInterceptor(new ForwardedHeaders());
         HttpProxy toAudit = HttpProxy.reverseProxy(client).origin(auditPort, "127.0.0.1")
                 .addInterceptor(new ForwardedHeaders());
+        HttpProxy toRouting = HttpProxy.reverseProxy(client).origin(routingPort, "127.0.0.1")
+                .addInterceptor(new ForwardedHeaders());
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
-                .requestHandler(request -> route(request, toConversation, toAudit));
+                .requestHandler(request -> route(request, toConversation, toAudit, toRouting));
         try {
             return server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
         } catch (Exception e) {
@@ -77,10 +82,13 @@ final class StaffGateway implements AutoCloseable {
         return server.actualPort();
     }
 
-    private void route(HttpServerRequest request, HttpProxy toConversation, HttpProxy toAudit) {
+    private void route(HttpServerRequest request, HttpProxy toConversation, HttpProxy toAudit,
+            HttpProxy toRouting) {
         String path = request.path();
         if (path.equals("/api/audit") || path.startsWith("/api/audit/")) {
             toAudit.handle(request);
+        } else if (path.equals("/api/routing") || path.startsWith("/api/routing/")) {
+            toRouting.handle(request);
         } else if (path.equals("/api") || path.startsWith("/api/")) {
             toConversation.handle(request);
         } else if (path.equals("/gateway/health")) {

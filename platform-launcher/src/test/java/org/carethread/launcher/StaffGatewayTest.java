@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The staff origin sends audit calls to audit-service and every other API call to conversation-service, and serves the
- * staff web app once it is built (the landing page before).
+ * The staff origin sends audit calls to audit-service, patient directory calls to routing-service and every other API
+ * call to conversation-service, and serves the staff web app once it is built (the landing page before).
  */
 class StaffGatewayTest {
     @TempDir
@@ -38,8 +38,9 @@ class StaffGatewayTest {
         vertx = Vertx.vertx();
         int conversation = echo("conversation");
         int audit = echo("audit");
+        int routing = echo("routing");
         webApp = folder.resolve("dist");
-        gateway = new StaffGateway(vertx, 0, conversation, audit, "<title>CareThread</title>", webApp,
+        gateway = new StaffGateway(vertx, 0, conversation, audit, routing, "<title>CareThread</title>", webApp,
                 "http://localhost:8180");
         port = gateway.start();
     }
@@ -57,6 +58,20 @@ class StaffGatewayTest {
         assertEquals("conversation", call("/api/conversations?status=open", null).getString("service"));
         assertEquals("conversation", call("/api/auditors", null).getString("service"), "only the /api/audit path");
         assertEquals("/api/conversations?status=open", call("/api/conversations?status=open", null).getString("uri"));
+    }
+
+    @Test
+    void patientDirectoryCallsGoToRouting() throws Exception {
+        assertEquals("routing", call("/api/routing/patients/search", null).getString("service"));
+        assertEquals("routing", call("/api/routing/identity-reviews", null).getString("service"));
+        assertEquals("routing", call("/api/routing", null).getString("service"));
+        assertEquals("/api/routing/patients/4f1c2b7e-0000-4000-8000-000000000001",
+                call("/api/routing/patients/4f1c2b7e-0000-4000-8000-000000000001", null).getString("uri"));
+        assertEquals("conversation", call("/api/routingx", null).getString("service"), "only the /api/routing path");
+        assertEquals("audit", call("/api/audit/events", null).getString("service"), "audit keeps its route");
+        JsonObject seen = call("/api/routing/patients/search", "Bearer a.b.c");
+        assertEquals("Bearer a.b.c", seen.getString("authorization"));
+        assertEquals("127.0.0.1", seen.getString("forwardedFor"));
     }
 
     @Test

@@ -20,4 +20,16 @@ public class Location {
     /** Code of the queue a message goes to when no routing rule says otherwise. */
     @Column(name = "default_queue")
     public String defaultQueue;
+    /** Where emergencies go, at the top, at any hour. */
+    @Column(name = "clinical_queue")
+    public String clinicalQueue;
+    /** Where a sender no patient in the directory has the number of waits. */
+    @Column(name = "intake_queue")
+    public String intakeQueue;
+    /** Where a number several patients share waits until staff confirm who wrote. */
+    @Column(name = "identity_review_queue")
+    public String identityReviewQueue;
+    /** After hours, one auto-reply per patient within this many minutes. */
+    @Column(name = "auto_reply_interval_minutes")
+    public int autoReplyIntervalMinutes;
 }

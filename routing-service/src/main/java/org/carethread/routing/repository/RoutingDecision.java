@@ -1,13 +1,14 @@
 package org.carethread.routing.repository;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Where one inbound message was sent, and why. Holds no PHI: the patient appears only as a blind index. */
+/** Where one inbound message was sent, and why. The patient appears only as a blind index; the classifier's reasons are sealed. */
 @Entity
 @Table(name = "routing_decision")
 public class RoutingDecision {
@@ -25,4 +26,22 @@ public class RoutingDecision {
     public String reason;
     @Column(name = "decided_at")
     public Instant decidedAt;
+    @Column(name = "patient_id")
+    public UUID patientId;
+    public String identity;
+    public String category;
+    public String urgency;
+    public String priority;
+    @Column(name = "sealed_triage_reasons")
+    public String sealedTriageReasons;
+    @Column(name = "rule_id")
+    public String ruleId;
+    @Column(name = "rules_version")
+    public Integer rulesVersion;
+    @Column(name = "directed_to")
+    public String directedTo;
+    @Column(name = "auto_reply_kind")
+    public String autoReplyKind;
+    @Column(name = "clock_starts_at")
+    public Instant clockStartsAt;
 }
