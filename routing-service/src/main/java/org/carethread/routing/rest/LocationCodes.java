@@ -14,4 +14,9 @@ final class LocationCodes {
             throw ProblemException.badLocationCode();
         }
     }
+
+    static String checked(String code) {
+        check(code);
+        return code;
+    }
 }

@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.Timer;
 public class RoutingMetrics {
     public static final String DECISIONS = "carethread.routing.decisions";
     public static final String DELAY = "carethread.routing.delay";
-    private static final String OUTCOME_DEFAULT_QUEUE = "default-queue";
     private static final String OUTCOME_UNROUTABLE = "unroutable";
     private static final String NO_LOCATION = "none";
 
@@ -28,7 +27,7 @@ public class RoutingMetrics {
 
     /** A committed decision, and how long after the carrier received the message it was made. */
     public void routed(RoutingDecision decision, Instant receivedAt) {
-        decisions(decision.locationCode, OUTCOME_DEFAULT_QUEUE).increment();
+        decisions(decision.locationCode, outcomeOf(decision)).increment();
         if (receivedAt != null) {
             Timer.builder(DELAY)
                     .description("Time from the carrier receiving a patient message to its routing decision")
@@ -41,6 +40,20 @@ public class RoutingMetrics {
     /** A message no location could take, handed to the dead-letter topic. */
     public void unroutable() {
         decisions(NO_LOCATION, OUTCOME_UNROUTABLE).increment();
+    }
+
+    /** Which branch of the planner decided: emergency, identity-review, rule, intake or default-queue. */
+    private static String outcomeOf(RoutingDecision decision) {
+        if ("emergency".equals(decision.urgency)) {
+            return "emergency";
+        }
+        if (RoutingPlanner.REVIEW.equals(decision.identity)) {
+            return "identity-review";
+        }
+        if (decision.ruleId != null) {
+            return "rule";
+        }
+        return RoutingPlanner.NEW_CONTACT.equals(decision.identity) ? "intake" : "default-queue";
     }
 
     private Counter decisions(String location, String outcome) {

@@ -35,7 +35,7 @@ public class RoutingPlanner {
 
     public RoutingPlan plan(RoutingSituation s) {
         RoutingSituation.Place place = s.place();
-        String identity = s.patient() != null ? MATCHED : s.candidateCount() > 1 ? REVIEW : NEW_CONTACT;
+        String identity = s.patient() != null ? MATCHED : s.candidates().size() > 1 ? REVIEW : NEW_CONTACT;
         int version = s.rules().version();
         if (s.triage().urgency() == Urgency.EMERGENCY) {
             String alerted = s.onCallStaff() != null ? "on-call " + s.onCallStaff() + " alerted"
@@ -53,7 +53,7 @@ public class RoutingPlanner {
         Actions actions = null;
         if (REVIEW.equals(identity)) {
             queue = place.identityReviewQueue();
-            why.add(s.candidateCount() + " patients share this number: staff confirm who wrote, in "
+            why.add(s.candidates().size() + " patients share this number: staff confirm who wrote, in "
                     + place.queueName(queue) + ".");
         } else {
             RoutingRule fired = s.rules().rules().stream()
@@ -63,7 +63,8 @@ public class RoutingPlanner {
                 ruleId = fired.id();
                 actions = fired.then();
                 queue = actions.queue() == null ? defaultQueue(place, identity) : queueOf(actions.queue(), place);
-                why.add("Rule " + fired.id() + " (rules v" + version + ") matched: " + fired.description() + ".");
+                why.add("Rule " + fired.id() + " (" + (version > 0 ? "rules v" + version : "draft rules") + ") matched: "
+                        + fired.description() + ".");
             } else {
                 queue = defaultQueue(place, identity);
                 why.add(NEW_CONTACT.equals(identity)

@@ -12,14 +12,14 @@ import org.carethread.routing.triage.Triage;
  * with one pure function ({@link RoutingPlanner}) and cannot disagree.
  *
  * @param text              the message in clear, for keyword conditions only; never logged or stored
- * @param patient           the directory patient the sender is, or null
- * @param candidateCount    how many directory patients share the sender's address
+ * @param patient           the directory patient the sender is (linked by staff, or the only one with the address), or null
+ * @param candidates        the directory patients with the sender's address
  * @param coverage          staff away at {@code at}, each with the colleague covering them
  * @param onCallStaff       who is on call at the location at {@code at}, or null
  * @param lastAfterHoursReply when the patient last got the after-hours reply at this location, or null
  */
 public record RoutingSituation(Place place, String channel, String text, Triage triage, PatientCandidate patient,
-        int candidateCount, Instant at, OpeningHours hours, RuleSet rules, Map<String, String> coverage,
+        List<PatientCandidate> candidates, Instant at, OpeningHours hours, RuleSet rules, Map<String, String> coverage,
         String onCallStaff, Instant lastAfterHoursReply) {
 
     /** A location as routing sees it: its queues by code (with names) and its special queues. */

@@ -12,7 +12,7 @@ import org.carethread.schemas.Channels;
 
 /**
  * Checks a proposed rule set before it is saved: every value is one routing knows, every queue a rule names exists at
- * every location the rule can apply to. Answers "field: problem" lines an admin can act on; empty means valid.
+ * every location the rule can apply to. Answers field errors an admin can act on; empty means valid.
  */
 public final class RuleSetValidator {
     static final int MAX_RULES = 200;
@@ -27,7 +27,13 @@ public final class RuleSetValidator {
     }
 
     /** @param queuesByLocation each location's code with the codes of its queues */
-    public static List<String> problems(List<RoutingRule> rules, Map<String, Set<String>> queuesByLocation) {
+    public static List<FieldError> problems(List<RoutingRule> rules, Map<String, Set<String>> queuesByLocation) {
+        return lines(rules, queuesByLocation).stream()
+                .map(line -> new FieldError(line.substring(0, line.indexOf(": ")), line.substring(line.indexOf(": ") + 2)))
+                .toList();
+    }
+
+    private static List<String> lines(List<RoutingRule> rules, Map<String, Set<String>> queuesByLocation) {
         List<String> problems = new ArrayList<>();
         if (rules == null) {
             problems.add("rules: required, a list (it may be empty)");

@@ -1,0 +1,29 @@
+package org.carethread.routing.rest;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+/** Business hours, on-call shifts and absences as the staff API reads and writes them. */
+public final class ScheduleViews {
+    private ScheduleViews() {
+    }
+
+    /** One opening interval, in the location's time zone. */
+    public record OpeningInterval(DayOfWeek day, LocalTime opens, LocalTime closes) {
+    }
+
+    public record Holiday(LocalDate date, String name) {
+    }
+
+    public record Hours(String timeZone, List<OpeningInterval> weekly, List<Holiday> holidays) {
+    }
+
+    public record OnCallRequest(String staffUser, Instant startsAt, Instant endsAt) {
+    }
+
+    public record AbsenceRequest(Instant awayFrom, Instant awayUntil, String coveredBy) {
+    }
+}

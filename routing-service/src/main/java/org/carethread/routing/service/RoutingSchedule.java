@@ -1,0 +1,99 @@
+package org.carethread.routing.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.carethread.routing.repository.CoverageRepository;
+import org.carethread.routing.repository.CoverageRepository.Absence;
+import org.carethread.routing.repository.CoverageRepository.OnCallShift;
+import org.carethread.routing.repository.Location;
+import org.carethread.routing.repository.LocationRepository;
+import org.carethread.routing.repository.OpeningHoursRepository;
+import org.carethread.routing.rest.ProblemException;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.smallrye.mutiny.Uni;
+
+/** Business hours and holidays per location, on-call shifts, and out-of-office coverage, as staff manage them. */
+@ApplicationScoped
+public class RoutingSchedule {
+    private static final int MAX_NAME = 200;
+    private final Mutiny.SessionFactory sessions;
+    private final LocationRepository locations;
+    private final OpeningHoursRepository hours;
+    private final CoverageRepository coverage;
+
+    public RoutingSchedule(Mutiny.SessionFactory sessions, LocationRepository locations, OpeningHoursRepository hours,
+            CoverageRepository coverage) {
+        this.sessions = sessions;
+        this.locations = locations;
+        this.hours = hours;
+        this.coverage = coverage;
+    }
+
+    public Uni<OpeningHours> hoursOf(String locationCode) {
+        return sessions.withSession(session -> location(session, locationCode)
+                .chain(location -> hours.of(session, location.code, ZoneId.of(location.timeZone))));
+    }
+
+    /** Replaces a location's week and holidays; the next message is judged by them. */
+    public Uni<OpeningHours> replaceHours(String locationCode, OpeningHours proposed) {
+        List<FieldError> problems = new ArrayList<>();
+        proposed.week().forEach((day, intervals) -> {
+            List<OpeningHours.Interval> sorted = intervals.stream()
+                    .sorted(java.util.Comparator.comparing(OpeningHours.Interval::opens)).toList();
+            for (int i = 0; i < sorted.size(); i++) {
+                if (!sorted.get(i).opens().isBefore(sorted.get(i).closes())) {
+                    problems.add(new FieldError("weekly", day + ": an interval must open before it closes"));
+                }
+                if (i > 0 && sorted.get(i).opens().isBefore(sorted.get(i - 1).closes())) {
+                    problems.add(new FieldError("weekly", day + ": intervals overlap"));
+                }
+            }
+        });
+        for (Map.Entry<LocalDate, String> holiday : proposed.holidays().entrySet()) {
+            if (holiday.getValue() == null || holiday.getValue().isBlank() || holiday.getValue().length() > MAX_NAME) {
+                problems.add(new FieldError("holidays", holiday.getKey() + ": a name of 1 to " + MAX_NAME + " characters"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidFieldsException(problems));
+        }
+        return sessions.withTransaction(session -> location(session, locationCode)
+                .call(location -> hours.replace(session, location.code, proposed))
+                .chain(location -> hours.of(session, location.code, ZoneId.of(location.timeZone))));
+    }
+
+    public Uni<List<OnCallShift>> onCall(String locationCode) {
+        return sessions.withSession(session -> location(session, locationCode)
+                .chain(location -> coverage.shiftsOf(session, location.code, Instant.now())));
+    }
+
+    public Uni<OnCallShift> addOnCall(String locationCode, String staffUser, Instant startsAt, Instant endsAt) {
+        return sessions.withTransaction(session -> location(session, locationCode)
+                .chain(location -> coverage.addShift(session, location.code, staffUser, startsAt, endsAt)));
+    }
+
+    public Uni<List<Absence>> absences() {
+        return sessions.withSession(coverage::absences);
+    }
+
+    public Uni<Absence> setAbsence(Absence absence) {
+        return sessions.withTransaction(session -> coverage.setAbsence(session, absence)).replaceWith(absence);
+    }
+
+    public Uni<Boolean> endAbsence(String staffUser) {
+        return sessions.withTransaction(session -> coverage.clearAbsence(session, staffUser));
+    }
+
+    private Uni<Location> location(Mutiny.Session session, String code) {
+        return locations.find(session, code).onItem().ifNull().failWith(() -> new ProblemException("unknown-location",
+                "Unknown location", 404, "The practice has no such location. GET /locations lists the location codes."));
+    }
+}
