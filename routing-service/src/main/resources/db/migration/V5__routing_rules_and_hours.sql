@@ -140,3 +140,8 @@ insert into routing_rule_set (version, rules, comment, created_by, created_at) v
    "when": {"categories": ["clinical-question", "test-results"], "identities": ["matched"]},
    "then": {"queue": "{location}-clinical", "directTo": "primary-provider"}}
 ]', 'Demo practice rules', 'carethread-setup', '2026-11-22T00:00:00Z');
+
+-- The demo nurse is on call for both clinics, so an emergency in the demo alerts someone.
+insert into on_call_shift (id, location_code, staff_user, starts_at, ends_at) values
+    ('5a7c8c1e-0d0e-4c57-9a43-2f1d7a3c0001', 'north', 'nurse', '2026-01-01T00:00:00Z', '2031-01-01T00:00:00Z'),
+    ('5a7c8c1e-0d0e-4c57-9a43-2f1d7a3c0002', 'south', 'nurse', '2026-01-01T00:00:00Z', '2031-01-01T00:00:00Z');
