@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -233,8 +234,11 @@ class TriageRoutingTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> detail(conversationId)
                 .body("status", equalTo("unassigned"))
                 .body("priority", equalTo("critical"))
+                .body("queue", equalTo("north-clinical"))
                 .body("alertedAt", notNullValue())
                 .body("messages.kind", contains(null, null, "safety")));
+        given().auth().oauth2(Practice.northFrontDesk()).get("/api/conversations/" + conversationId + "/history")
+                .then().statusCode(200).body("action", hasItem("emergency-routed"));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> Practice.recordsAbout(Topics.OUTBOUND_REQUESTS, conversationId).size() == 1);
 

@@ -37,6 +37,7 @@ public class ConversationChangeLog {
     public static final String ON_CALL_ALERTED = "on-call-alerted";
     public static final String PATIENT_LINKED = "patient-linked";
     public static final String PATIENT_UNLINKED = "patient-unlinked";
+    public static final String EMERGENCY_ROUTED = "emergency-routed";
 
     private final Outbox outbox;
     private final PhiCipher cipher;

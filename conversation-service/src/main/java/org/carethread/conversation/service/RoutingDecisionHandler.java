@@ -35,6 +35,7 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class RoutingDecisionHandler {
+    private static final String EMERGENCY = "emergency";
     private static final Logger LOG = Logger.getLogger(RoutingDecisionHandler.class);
     private static final List<String> AUTO_REPLY_KINDS = List.of(Message.SAFETY, Message.AFTER_HOURS);
 
@@ -84,7 +85,8 @@ public class RoutingDecisionHandler {
      * The patient wrote again, so someone has to act: a resolved, snoozed or awaiting-patient conversation goes back
      * to its owner if it has one, otherwise to its queue. It stays in the queue it is in even when routing names
      * another for this message: staff may have moved it there, and the owner working it should not lose it; the
-     * decision's priority, direction and an on-call alert make sure the right people see it.
+     * decision's priority and direction make sure the right people see it. An emergency is the exception: it moves
+     * to the clinical queue routing names, whoever owns it, because urgent symptoms never wait in a text queue.
      */
     private Uni<Conversation> patientWrote(Mutiny.Session session, Conversation conversation,
             RoutingDecided decision) {
@@ -95,13 +97,21 @@ public class RoutingDecisionHandler {
             conversation.alertedAt = null;
             conversation.onCallStaff = null;
         }
-        if (conversation.isOpen()) {
+        boolean emergencyElsewhere = EMERGENCY.equals(decision.urgency())
+                && !decision.queue().equals(conversation.queueCode);
+        if (conversation.isOpen() && !emergencyElsewhere) {
             return Uni.createFrom().item(conversation);
         }
         Before before = Before.of(conversation);
-        conversation.reopen();
-        return changeLog.record(session, conversation, before, ConversationChangeLog.PATIENT_MESSAGE,
-                ChangeActor.PATIENT, null).replaceWith(conversation);
+        if (!conversation.isOpen()) {
+            conversation.reopen();
+        }
+        if (emergencyElsewhere) {
+            conversation.queueCode = decision.queue();
+        }
+        return changeLog.record(session, conversation, before,
+                emergencyElsewhere ? ConversationChangeLog.EMERGENCY_ROUTED : ConversationChangeLog.PATIENT_MESSAGE,
+                emergencyElsewhere ? ChangeActor.SYSTEM : ChangeActor.PATIENT, null).replaceWith(conversation);
     }
 
     private Uni<Conversation> open(Mutiny.Session session, RoutingDecided decision) {
