@@ -1,11 +1,15 @@
 import './styles.css';
 import { ApiClient } from './api/client';
 import { ConversationsApi, type ConversationSummary } from './api/conversations';
+import { IdentityReviewsApi } from './api/identityReviews';
+import { PatientsApi } from './api/patients';
 import { ApiProblem } from './api/problems';
-import { Router, type Route } from './app/router';
+import { mayOpen, navigationFor, PAGES, Router, type Route } from './app/router';
 import { IdleTimer } from './auth/idle';
+import { PATIENT_READERS, hasAnyRole } from './auth/roles';
 import { Session } from './auth/session';
 import { ConversationView } from './conversation/conversationView';
+import { IdentityReviewsView } from './identity/identityReviewsView';
 import { InboxView } from './inbox/inboxView';
 import { ReadMarks } from './inbox/readMarks';
 import { h } from './ui/dom';
@@ -53,18 +57,35 @@ function showSignedOut(idle: boolean): void {
 
 class StaffApp {
   private readonly conversations: ConversationsApi;
+  private readonly identityReviews: IdentityReviewsApi;
+  private readonly patients: PatientsApi;
   private readonly router = new Router();
   private readonly marks = new ReadMarks();
   private readonly inbox: InboxView;
   private readonly banner = h('p', { class: 'banner', role: 'alert', hidden: true });
   private readonly idleWarning = h('div', { class: 'idle-warning', role: 'alertdialog', 'aria-labelledby': 'idle-text', hidden: true });
+  private readonly nav = h('nav', { class: 'nav', 'aria-label': 'Main' });
+  private readonly main = h('main', { id: 'main', class: 'layout', tabindex: '-1' });
   private readonly detailPane = h('div', { class: 'detail-pane' });
   private latest: ConversationSummary[] = [];
   private open?: ConversationView;
+  /** Each ask for the list gets a number; an answer to an older ask (before a filter changed) is dropped. */
+  private listRound = 0;
 
   constructor(private readonly session: Session) {
-    this.conversations = new ConversationsApi(new ApiClient(() => session.token()));
-    this.inbox = new InboxView(this.marks, (id) => this.router.go({ page: 'conversation', id }));
+    const client = new ApiClient(() => session.token());
+    this.conversations = new ConversationsApi(client);
+    this.identityReviews = new IdentityReviewsApi(client);
+    this.patients = new PatientsApi(client);
+    this.inbox = new InboxView(
+      this.marks,
+      (id) => this.router.go({ page: 'conversation', id }),
+      () => void this.loadList(),
+    );
+  }
+
+  private get roles(): string[] {
+    return this.session.staffMember.roles;
   }
 
   start(): void {
@@ -74,11 +95,12 @@ class StaffApp {
     root.replaceChildren(
       h('header', { class: 'topbar' },
         h('span', { class: 'brand' }, 'CareThread'),
+        this.nav,
         h('span', { class: 'who' }, who.name, h('span', { class: 'where' }, who.locations.map(locationName).join(', '))),
         signOut),
       this.idleWarning,
       this.banner,
-      h('main', { id: 'main', class: 'layout', tabindex: '-1' }, this.inbox.element, this.detailPane),
+      this.main,
     );
     this.router.onChange((route) => this.show(route));
     this.show(this.router.current);
@@ -86,12 +108,53 @@ class StaffApp {
     this.watchIdleness();
   }
 
+  /** The pages this person may open; the inbox stays current while a conversation is open beside it. */
+  private renderNav(route: Route): void {
+    const here = route.page === 'conversation' ? 'inbox' : route.page;
+    this.nav.replaceChildren(h('ul', { role: 'list' }, ...navigationFor(this.roles).map((entry) => {
+      const link = h('a', { href: entry.path, 'aria-current': entry.page === here ? 'page' : undefined }, entry.label);
+      link.addEventListener('click', (event) => {
+        if (event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+          event.preventDefault();
+          this.router.go(entry.page === 'identity-reviews' ? { page: 'identity-reviews' } : { page: 'inbox' });
+        }
+      });
+      return h('li', {}, link);
+    })));
+  }
+
   private show(route: Route): void {
     this.open = undefined;
+    document.title = `${PAGES[route.page].title} · CareThread`;
+    this.renderNav(route);
+    if (!mayOpen(route, this.roles)) {
+      this.main.className = 'layout single';
+      this.main.replaceChildren(h('section', { class: 'page', 'aria-labelledby': 'page-heading' },
+        h('h1', { id: 'page-heading' }, PAGES[route.page].title),
+        h('p', { class: 'notice', role: 'alert' },
+          'Your account is not allowed to open this page. Ask your practice admin if you need access.')));
+      return;
+    }
+    if (route.page === 'identity-reviews') {
+      const view = new IdentityReviewsView(this.identityReviews, (e) => this.signsOut(e));
+      this.main.className = 'layout single';
+      this.main.replaceChildren(view.element);
+      void view.load();
+      return;
+    }
+    if (this.main.firstElementChild !== this.inbox.element) {
+      this.main.className = 'layout';
+      this.main.replaceChildren(this.inbox.element, this.detailPane);
+    }
     if (route.page === 'inbox') {
       this.detailPane.replaceChildren(h('p', { class: 'empty-detail' }, 'Choose a conversation to read and answer it.'));
     } else {
-      const view = new ConversationView(this.conversations, route.id, (e) => this.problem(e));
+      const view = new ConversationView(this.conversations, route.id, (e) => this.problem(e), {
+        patients: hasAnyRole(this.roles, PATIENT_READERS) ? this.patients : undefined,
+        openIdentityReviews: mayOpen('identity-reviews', this.roles)
+          ? () => this.router.go({ page: 'identity-reviews' })
+          : undefined,
+      });
       this.open = view;
       this.detailPane.replaceChildren(view.element);
       void view.load().then(() => {
@@ -109,7 +172,21 @@ class StaffApp {
   /** Polls rather than streams for now; each round also moves the open conversation along. */
   private async refresh(): Promise<void> {
     try {
-      this.latest = await this.conversations.list();
+      await this.loadList();
+    } finally {
+      setTimeout(() => void this.refresh(), REFRESH_MS);
+    }
+  }
+
+  /** Asks for the list with the inbox's filters; also called at once when a filter changes. */
+  private async loadList(): Promise<void> {
+    const round = ++this.listRound;
+    try {
+      const latest = await this.conversations.list(this.inbox.filters);
+      if (round !== this.listRound) {
+        return;
+      }
+      this.latest = latest;
       const openRow = this.latest.find((c) => c.id === this.open?.id);
       await this.open?.refresh(openRow);
       if (openRow) {
@@ -118,15 +195,23 @@ class StaffApp {
       this.inbox.render(this.latest, this.open?.id ?? null);
       this.banner.hidden = true;
     } catch (e) {
-      this.problem(e);
-    } finally {
-      setTimeout(() => void this.refresh(), REFRESH_MS);
+      if (round === this.listRound) {
+        this.problem(e);
+      }
     }
   }
 
-  private problem(e: unknown): void {
+  /** An expired sign-in ends the session wherever it shows up; true when that happened. */
+  private signsOut(e: unknown): boolean {
     if (e instanceof ApiProblem && e.status === 401) {
       void this.session.signOut();
+      return true;
+    }
+    return false;
+  }
+
+  private problem(e: unknown): void {
+    if (this.signsOut(e)) {
       return;
     }
     this.banner.textContent = e instanceof ApiProblem ? e.plainMessage : 'Something went wrong. Please reload the page.';

@@ -7,6 +7,8 @@ export interface ApiRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
+  /** What a 404 means for this call, in plain words (the default speaks of a conversation). */
+  notFound?: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export class ApiClient {
       throw new ApiProblem(0, describeProblem(0));
     }
     if (!response.ok) {
-      throw await problemFrom(response);
+      throw await problemFrom(response, request.notFound);
     }
     if (response.status === 204) {
       return undefined as T;

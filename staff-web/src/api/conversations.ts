@@ -2,8 +2,42 @@ import type { ApiClient } from './client';
 
 export type DeliveryStatus = 'QUEUED' | 'SUBMITTED' | 'DELIVERED' | 'FAILED';
 
+/** Routing's triage of the latest patient message; null on conversations from before triage. */
+export type Category =
+  | 'scheduling'
+  | 'cancellation'
+  | 'refill'
+  | 'billing'
+  | 'test-results'
+  | 'records-forms'
+  | 'clinical-question'
+  | 'general';
+export type Urgency = 'emergency' | 'urgent' | 'routine';
+/** Never drops while the conversation is in progress; lists sort critical first. */
+export type Priority = 'critical' | 'high' | 'normal' | 'low';
+/** How the sender was matched to the patient directory. */
+export type Identity = 'matched' | 'review' | 'new-contact';
+export type AutoReplyKind = 'safety' | 'after-hours';
+
+/** The triage and routing fields a row and the detail share; none of them is PHI. */
+export interface TriageFields {
+  category: Category | null;
+  urgency: Urgency | null;
+  priority: Priority;
+  identity: Identity | null;
+  /** The directory patient (opaque id), once matched. */
+  patientId: string | null;
+  /** A staff username or `team:<code>`; null when it is for the whole queue. */
+  directedTo: string | null;
+  clockStartedAt: string | null;
+  /** When the on-call staff member was alerted about an emergency. */
+  alertedAt: string | null;
+  /** Who was on call then; null when the whole queue was alerted. */
+  onCallStaff: string | null;
+}
+
 /** One row of the inbox; the patient's address comes masked. */
-export interface ConversationSummary {
+export interface ConversationSummary extends TriageFields {
   id: string;
   locationCode: string;
   queue: string;
@@ -24,10 +58,29 @@ export interface Message {
   failureReason: string | null;
   sentBy: string | null;
   sentByName: string | null;
+  /** Set on the automatic replies CareThread sent by itself (author "CareThread (automatic)"). */
+  kind?: AutoReplyKind | null;
+}
+
+/** Why the conversation is here: routing's decision on the latest patient message. Only in the audited read. */
+export interface RoutingView {
+  reason: string | null;
+  /** The rule that fired; null when the location's default applied. */
+  ruleId: string | null;
+  rulesVersion: number | null;
+  category: Category | null;
+  urgency: Urgency | null;
+  priority: Priority;
+  /** What led the classifier to its category and urgency; they may quote the patient. */
+  triageReasons: string[];
+  directedTo: string | null;
+  identity: Identity | null;
+  autoReplyKind: AutoReplyKind | null;
+  replyLanguage?: string | null;
 }
 
 /** Reading one is audited: open it only when the person opens it or something new arrived. */
-export interface ConversationDetail {
+export interface ConversationDetail extends TriageFields {
   id: string;
   locationCode: string;
   queue: string;
@@ -36,6 +89,7 @@ export interface ConversationDetail {
   patient: { address: string };
   lastMessageAt: string;
   messages: Message[];
+  routing: RoutingView | null;
 }
 
 /** Where a reply stands; no text, so following it is not an audited read. */
@@ -47,12 +101,30 @@ export interface ReplyStatus {
   at: string;
 }
 
+/** The inbox's filters; each narrows by the latest message's triage, on the server. */
+export interface InboxFilters {
+  urgency?: Urgency | '';
+  category?: Category | '';
+}
+
+export function listPath(filters: InboxFilters = {}): string {
+  const query = new URLSearchParams({ limit: '200' });
+  if (filters.urgency) {
+    query.set('urgency', filters.urgency);
+  }
+  if (filters.category) {
+    query.set('category', filters.category);
+  }
+  return `/api/conversations?${query}`;
+}
+
 /** The conversation-service staff API, through the staff gateway. */
 export class ConversationsApi {
   constructor(private readonly api: ApiClient) {}
 
-  list(): Promise<ConversationSummary[]> {
-    return this.api.request('/api/conversations?limit=200');
+  /** Critical first, then high, normal, low; newest activity first within each. */
+  list(filters: InboxFilters = {}): Promise<ConversationSummary[]> {
+    return this.api.request(listPath(filters));
   }
 
   get(id: string): Promise<ConversationDetail> {

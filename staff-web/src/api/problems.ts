@@ -21,8 +21,11 @@ export class ApiProblem extends Error {
   }
 }
 
+/** What a 404 means where it was asked; by default the conversation API's "not yours or not there". */
+export const CONVERSATION_NOT_FOUND = 'This conversation is not available to you. It may belong to another location.';
+
 /** 0 stands for "no answer at all" (offline, server down). */
-export function describeProblem(status: number, problem?: ProblemDocument): string {
+export function describeProblem(status: number, problem?: ProblemDocument, notFound = CONVERSATION_NOT_FOUND): string {
   const detail = problem?.detail?.trim();
   switch (true) {
     case status === 0:
@@ -34,7 +37,7 @@ export function describeProblem(status: number, problem?: ProblemDocument): stri
     case status === 403:
       return 'Your account is not allowed to do this. Ask your practice admin if you need access.';
     case status === 404:
-      return 'This conversation is not available to you. It may belong to another location.';
+      return notFound;
     case status === 409 || status === 412:
       return detail
         ? `This could not be done: ${detail}`
@@ -49,7 +52,7 @@ export function describeProblem(status: number, problem?: ProblemDocument): stri
 }
 
 /** Reads an error answer, whether or not it is a problem document. */
-export async function problemFrom(response: Response): Promise<ApiProblem> {
+export async function problemFrom(response: Response, notFound?: string): Promise<ApiProblem> {
   let problem: ProblemDocument | undefined;
   const type = response.headers.get('Content-Type') ?? '';
   if (type.includes('json')) {
@@ -59,5 +62,5 @@ export async function problemFrom(response: Response): Promise<ApiProblem> {
       problem = undefined;
     }
   }
-  return new ApiProblem(response.status, describeProblem(response.status, problem), problem);
+  return new ApiProblem(response.status, describeProblem(response.status, problem, notFound), problem);
 }

@@ -1,4 +1,5 @@
 import Keycloak from 'keycloak-js';
+import { rolesOf } from './roles';
 
 /** Keycloak as the staff gateway's realm knows this app: public client, authorization code flow with PKCE (S256). */
 const KEYCLOAK = { url: 'http://localhost:8180', realm: 'carethread', clientId: 'staff-web' };
@@ -9,6 +10,8 @@ export interface StaffMember {
   username: string;
   name: string;
   locations: string[];
+  /** Realm roles (`realm_access.roles`); the screens use them only to offer what the API would allow. */
+  roles: string[];
 }
 
 /**
@@ -43,6 +46,7 @@ export class Session {
       username,
       name: String(claims.name ?? username),
       locations: Array.isArray(claims.locations) ? claims.locations.map(String) : [],
+      roles: rolesOf(claims),
     };
   }
 

@@ -1,21 +1,42 @@
 import type { ConversationDetail, ConversationsApi, ConversationSummary, Message } from '../api/conversations';
+import type { Patient, PatientsApi } from '../api/patients';
 import { ApiProblem } from '../api/problems';
 import { ComposeBox } from '../compose/composeBox';
+import { ageOn, birthDateText } from '../identity/reviewList';
+import { autoReplyLabel, triageBadges } from '../triage/labels';
+import { badgeList } from '../triage/badges';
 import { h } from '../ui/dom';
 import { channelName, deliveryName, locationName, queueName, when } from '../ui/format';
+import { emergencyNotice, routingFacts, triageReasons } from './whyHere';
 
 const STILL_ON_ITS_WAY = new Set(['QUEUED', 'SUBMITTED']);
+/** How conversation-service names the author of the replies CareThread sends by itself. */
+const AUTOMATIC_AUTHOR = 'CareThread (automatic)';
+
+export interface ConversationViewOptions {
+  /** Present when this person may read directory patients: then a matched sender can be looked up on request. */
+  patients?: PatientsApi;
+  /** Present when this person may work identity reviews: then a sender waiting for one links there. */
+  openIdentityReviews?: () => void;
+}
 
 /**
- * One open conversation: its timeline and the reply box. Opening it reads the patient's messages, which the service
- * audits, so it is read again only when the inbox shows new messages; replies on their way are followed through
- * their delivery status, which holds no PHI and is not an audited read.
+ * One open conversation: an emergency banner when it is one, why it is here, its timeline and the reply box. Opening
+ * it reads the patient's messages, which the service audits, so it is read again only when the inbox shows new
+ * messages; replies on their way are followed through their delivery status, which holds no PHI and is not an
+ * audited read.
  */
 export class ConversationView {
   readonly element: HTMLElement;
   private conversation?: ConversationDetail;
   private timeline?: HTMLOListElement;
   private header?: HTMLElement;
+  // Made once and kept through re-renders: the banner is announced when it appears or changes, not on every new
+  // message; the panel stays open or closed as the person left it.
+  private readonly emergency = h('div', { class: 'emergency-banner', role: 'alert', hidden: true });
+  private readonly why = h('details', { class: 'why' });
+  private readonly patientArea = h('div', { class: 'why-patient' });
+  private patientShownFor?: string;
   // Made once: a new patient message re-renders the timeline, never a reply being written.
   private readonly compose = new ComposeBox((text, key) => this.reply(text, key));
 
@@ -23,6 +44,7 @@ export class ConversationView {
     private readonly api: ConversationsApi,
     readonly id: string,
     private readonly onProblem: (problem: unknown) => void,
+    private readonly options: ConversationViewOptions = {},
   ) {
     this.element = h('section', { class: 'conversation', 'aria-labelledby': 'conversation-heading', tabindex: '-1' },
       h('p', { class: 'loading' }, 'Opening the conversation…'));
@@ -85,6 +107,7 @@ export class ConversationView {
       failureReason: sent.failureReason,
       sentBy: null,
       sentByName: 'you',
+      kind: null,
     };
     this.conversation.messages.push(message);
     this.timeline?.append(messageItem(message));
@@ -93,7 +116,9 @@ export class ConversationView {
 
   private render(): void {
     const c = this.conversation!;
-    const timeline = h('ol', { class: 'timeline', 'aria-label': 'Messages, oldest first' }, ...c.messages.map(messageItem));
+    // Focusable, so the keyboard can scroll a long timeline (and axe's scrollable-region rule holds).
+    const timeline = h('ol', { class: 'timeline', 'aria-label': 'Messages, oldest first', tabindex: '0' }, ...c.messages.map(messageItem));
+    const badges = triageBadges(c, (iso) => when(iso));
     const header = h(
       'header',
       { class: 'conversation-header' },
@@ -104,25 +129,136 @@ export class ConversationView {
         `${locationName(c.locationCode)} · ${queueName(c.queue)} · ${channelName(c.channel)} · `,
         h('span', { class: 'status' }, c.status),
       ),
+      badges.length ? badgeList(badges, 'conversation-triage') : null,
     );
+    this.renderEmergency(c);
+    this.renderWhy(c);
     if (this.timeline && this.header) {
       this.header.replaceWith(header);
       this.timeline.replaceWith(timeline);
     } else {
-      this.element.replaceChildren(header, timeline, this.compose.element);
+      this.element.replaceChildren(this.emergency, header, this.why, timeline, this.compose.element);
     }
     this.header = header;
     this.timeline = timeline;
     timeline.lastElementChild?.scrollIntoView({ block: 'nearest' });
   }
+
+  private renderEmergency(c: ConversationDetail): void {
+    const notice = emergencyNotice(c, (iso) => when(iso));
+    if (!notice) {
+      this.emergency.hidden = true;
+      this.emergency.replaceChildren();
+      return;
+    }
+    if (this.emergency.hidden || this.emergency.textContent !== notice) {
+      // Only a new or changed emergency is announced again.
+      this.emergency.replaceChildren(notice);
+      this.emergency.hidden = false;
+    }
+  }
+
+  private renderWhy(c: ConversationDetail): void {
+    const reasons = triageReasons(c);
+    const facts = routingFacts(c, (iso) => when(iso));
+    const body = h(
+      'div',
+      { class: 'why-body' },
+      h(
+        'dl',
+        { class: 'why-facts' },
+        ...facts.map((fact) => h('div', { class: 'why-fact' }, h('dt', {}, fact.label), h('dd', {}, fact.value))),
+      ),
+      h('h3', { id: 'why-reasons-heading' }, 'Triage reasons'),
+      reasons.length
+        ? h('ul', { class: 'why-reasons', 'aria-labelledby': 'why-reasons-heading' }, ...reasons.map((reason) => h('li', {}, reason)))
+        : h('p', { class: 'why-none' }, 'No triage reasons recorded.'),
+      this.identityAction(c),
+    );
+    this.why.replaceChildren(h('summary', {}, 'Why is this here?'), body);
+  }
+
+  /** A sender waiting for a check links to the review; a matched one can be looked up (an audited read) on request. */
+  private identityAction(c: ConversationDetail): HTMLElement | null {
+    if (c.identity === 'review' && this.options.openIdentityReviews) {
+      const link = h('a', { href: '/identity-reviews' }, 'Go to Identity review to say who wrote');
+      link.addEventListener('click', (event) => {
+        if (event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+          event.preventDefault();
+          this.options.openIdentityReviews!();
+        }
+      });
+      return h('p', { class: 'why-action' }, link);
+    }
+    if (c.identity === 'matched' && c.patientId && this.options.patients) {
+      if (this.patientShownFor !== c.patientId) {
+        this.patientShownFor = undefined;
+        const show = h('button', { type: 'button' }, 'Show patient details');
+        show.addEventListener('click', () => void this.showPatient(c.patientId!, show));
+        this.patientArea.replaceChildren(show);
+      }
+      return this.patientArea;
+    }
+    return null;
+  }
+
+  private async showPatient(patientId: string, button: HTMLButtonElement): Promise<void> {
+    button.disabled = true;
+    try {
+      const patient = await this.options.patients!.get(patientId);
+      this.patientShownFor = patientId;
+      this.patientArea.replaceChildren(patientDetails(patient));
+      this.patientArea.querySelector<HTMLElement>('h3')?.focus();
+    } catch (e) {
+      if (e instanceof ApiProblem && e.status === 401) {
+        this.onProblem(e);
+        return;
+      }
+      button.disabled = false;
+      const message = e instanceof ApiProblem ? e.plainMessage : "The patient's details could not be loaded.";
+      this.patientArea.replaceChildren(button, h('p', { class: 'notice', role: 'alert' }, message));
+    }
+  }
+}
+
+function patientDetails(patient: Patient): HTMLElement {
+  const age = ageOn(patient.birthDate);
+  const rows: [string, string][] = [
+    ['Name', `${patient.givenName} ${patient.familyName}`.trim()],
+    ['Date of birth', `${birthDateText(patient.birthDate)}${age === null ? '' : ` (age ${age})`}`],
+    ['Home location', locationName(patient.homeLocation)],
+    ['Primary provider', patient.primaryProvider ?? 'None recorded'],
+  ];
+  if (patient.careTeam) {
+    rows.push(['Care team', patient.careTeam]);
+  }
+  if (patient.mrn) {
+    rows.push(['MRN', patient.mrn]);
+  }
+  return h(
+    'div',
+    { class: 'patient-card' },
+    h('h3', { tabindex: '-1' }, 'Patient'),
+    h('dl', { class: 'why-facts' }, ...rows.map(([label, value]) => h('div', { class: 'why-fact' }, h('dt', {}, label), h('dd', {}, value)))),
+  );
 }
 
 function messageItem(message: Message): HTMLLIElement {
   const inbound = message.direction === 'inbound';
+  const automatic = !inbound && (!!message.kind || message.sentByName === AUTOMATIC_AUTHOR);
+  const who = inbound
+    ? 'Patient'
+    : automatic
+      ? autoReplyLabel(message.kind) ?? 'Automatic reply'
+      : `Reply by ${message.sentByName ?? 'staff'}`;
   return h(
     'li',
-    { class: `message ${inbound ? 'inbound' : 'outbound'}`, 'data-message-id': message.id },
-    h('p', { class: 'message-who' }, inbound ? 'Patient' : `Reply by ${message.sentByName ?? 'staff'}`),
+    {
+      class: `message ${inbound ? 'inbound' : 'outbound'}${automatic ? ' automatic' : ''}`,
+      'data-message-id': message.id,
+      'data-kind': automatic ? message.kind ?? 'automatic' : undefined,
+    },
+    h('p', { class: 'message-who' }, who),
     h('p', { class: 'message-text' }, message.text),
     h(
       'p',

@@ -1,54 +1,84 @@
-import type { ConversationSummary } from '../api/conversations';
+import type { Category, ConversationSummary, InboxFilters, Urgency } from '../api/conversations';
+import { badgeSpans } from '../triage/badges';
+import { CATEGORY_FILTERS, filtersDescription, isPinned, triageBadges, URGENCY_FILTERS } from '../triage/labels';
 import { h } from '../ui/dom';
 import { channelName, locationName, queueName, when } from '../ui/format';
 import type { ReadMarks } from './readMarks';
 
 /**
- * The list of conversations the person may see, newest activity first. Rows are links, so the keyboard, the
- * browser's "open in new tab" and screen readers all work as they do everywhere else.
+ * The list of conversations the person may see: critical ones pinned on top (the API sorts them first), then by
+ * priority and newest activity. Each row says its urgency, category, on-call alert, who the sender is when that needs
+ * acting on, and whom it is directed to, in words. Rows are links, so the keyboard, the browser's "open in new tab"
+ * and screen readers all work as they do everywhere else. The filters are the API's: the server narrows the list.
  */
 export class InboxView {
   readonly element: HTMLElement;
   private readonly list: HTMLUListElement;
   private readonly summary: HTMLParagraphElement;
+  private readonly urgency: HTMLSelectElement;
+  private readonly category: HTMLSelectElement;
 
   constructor(
     private readonly marks: ReadMarks,
     private readonly open: (id: string) => void,
+    /** Called when the person changes a filter; the app asks the API again at once. */
+    private readonly onFilter: (filters: InboxFilters) => void = () => undefined,
   ) {
     this.list = h('ul', { class: 'inbox-list', role: 'list' });
     this.summary = h('p', { class: 'inbox-summary', 'aria-live': 'polite' }, 'Loading conversations…');
+    this.urgency = select('inbox-urgency', URGENCY_FILTERS);
+    this.category = select('inbox-category', CATEGORY_FILTERS);
+    for (const control of [this.urgency, this.category]) {
+      control.addEventListener('change', () => {
+        this.summary.textContent = 'Loading conversations…';
+        this.onFilter(this.filters);
+      });
+    }
     this.element = h(
       'section',
       { class: 'inbox', 'aria-labelledby': 'inbox-heading' },
       h('h1', { id: 'inbox-heading' }, 'Inbox'),
+      h(
+        'form',
+        { class: 'inbox-filters', 'aria-label': 'Filter conversations', role: 'search' },
+        h('div', { class: 'filter' }, h('label', { for: 'inbox-urgency' }, 'Urgency'), this.urgency),
+        h('div', { class: 'filter' }, h('label', { for: 'inbox-category' }, 'Category'), this.category),
+      ),
       this.summary,
       this.list,
     );
+    this.element.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
+  }
+
+  get filters(): InboxFilters {
+    return { urgency: this.urgency.value as Urgency | '', category: this.category.value as Category | '' };
   }
 
   render(conversations: ConversationSummary[], openId: string | null): void {
     // Rebuilding the rows every refresh is cheap; keeping keyboard focus on the same row is what matters.
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.conversationId;
-    const unread = conversations.filter((c) => this.marks.isUnread(c)).length;
-    this.summary.textContent =
-      conversations.length === 0
-        ? 'No conversations yet. New patient messages appear here by themselves.'
-        : `${conversations.length} conversation${conversations.length === 1 ? '' : 's'}, ${unread} unread`;
-    this.list.replaceChildren(...conversations.map((c) => this.row(c, c.id === openId)));
+    this.summary.textContent = inboxSummary(conversations, conversations.filter((c) => this.marks.isUnread(c)).length, this.filters);
+    const lastPinned = conversations.map(isPinned).lastIndexOf(true);
+    this.list.replaceChildren(
+      ...conversations.map((c, i) => this.row(c, c.id === openId, i === lastPinned && i < conversations.length - 1)),
+    );
     if (focusedId) {
       this.list.querySelector<HTMLElement>(`[data-conversation-id="${CSS.escape(focusedId)}"]`)?.focus();
     }
   }
 
-  private row(conversation: ConversationSummary, isOpen: boolean): HTMLLIElement {
+  private row(conversation: ConversationSummary, isOpen: boolean, lastPinned: boolean): HTMLLIElement {
     const unread = this.marks.isUnread(conversation);
+    const pinned = isPinned(conversation);
+    const badges = triageBadges(conversation, (iso) => when(iso));
     const link = h(
       'a',
       {
         href: `/conversations/${encodeURIComponent(conversation.id)}`,
-        class: `inbox-row${unread ? ' unread' : ''}${isOpen ? ' open' : ''}`,
+        class: `inbox-row${unread ? ' unread' : ''}${isOpen ? ' open' : ''}${pinned ? ' pinned' : ''}`,
         'data-conversation-id': conversation.id,
+        'data-priority': conversation.priority,
+        'data-urgency': conversation.urgency ?? undefined,
         'aria-current': isOpen ? 'page' : undefined,
       },
       h('span', { class: 'unread-dot', 'aria-hidden': 'true' }),
@@ -57,6 +87,7 @@ export class InboxView {
         { class: 'row-main' },
         h('span', { class: 'patient' }, unread ? h('span', { class: 'visually-hidden' }, 'Unread: ') : null, conversation.patient.address),
         h('span', { class: 'row-where' }, `${locationName(conversation.locationCode)} · ${queueName(conversation.queue)}`),
+        badges.length ? badgeSpans(badges, 'row-triage') : null,
       ),
       h(
         'span',
@@ -81,6 +112,26 @@ export class InboxView {
         this.open(conversation.id);
       }
     });
-    return h('li', {}, link);
+    return h('li', { class: lastPinned ? 'last-pinned' : undefined }, link);
   }
+}
+
+/** The line over the list: how many, how many unread, and which filters are narrowing it. */
+export function inboxSummary(conversations: Pick<ConversationSummary, 'priority'>[], unread: number, filters: InboxFilters): string {
+  const filtered = filtersDescription(filters);
+  if (conversations.length === 0) {
+    return filtered
+      ? `No conversations match ${filtered}.`
+      : 'No conversations yet. New patient messages appear here by themselves.';
+  }
+  const n = conversations.length;
+  const pinned = conversations.filter(isPinned).length;
+  return (
+    `${n} conversation${n === 1 ? '' : 's'}${filtered ? ` (${filtered})` : ''}, ${unread} unread` +
+    (pinned ? `, ${pinned} critical on top` : '')
+  );
+}
+
+function select(id: string, options: { value: string; label: string }[]): HTMLSelectElement {
+  return h('select', { id, name: id.replace('inbox-', '') }, ...options.map((o) => h('option', { value: o.value }, o.label)));
 }

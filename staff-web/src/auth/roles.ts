@@ -1,0 +1,31 @@
+/** The realm roles a staff token carries (`realm_access.roles`), as the services check them. */
+export type StaffRole =
+  | 'front-desk'
+  | 'scheduling'
+  | 'billing'
+  | 'nurse'
+  | 'provider'
+  | 'supervisor'
+  | 'practice-admin'
+  | 'compliance-officer';
+
+/** Every staff role: what the conversation API asks for. */
+export const ALL_STAFF: readonly StaffRole[] = [
+  'front-desk', 'scheduling', 'billing', 'nurse', 'provider', 'supervisor', 'practice-admin', 'compliance-officer',
+];
+
+/** Who may work identity reviews and patient links (routing-service's `IdentityReviewResource`). */
+export const IDENTITY_REVIEWERS: readonly StaffRole[] = ['front-desk', 'scheduling', 'nurse', 'supervisor', 'practice-admin'];
+
+/** Who may read a directory patient (`GET /api/routing/patients/{id}`): every staff role but compliance-officer. */
+export const PATIENT_READERS: readonly StaffRole[] = ALL_STAFF.filter((role) => role !== 'compliance-officer');
+
+export function hasAnyRole(held: readonly string[], needed: readonly string[]): boolean {
+  return needed.some((role) => held.includes(role));
+}
+
+/** The realm roles of a parsed access token; none when the claim is missing or malformed. */
+export function rolesOf(claims: Record<string, unknown>): string[] {
+  const realmAccess = claims.realm_access as { roles?: unknown } | undefined;
+  return Array.isArray(realmAccess?.roles) ? realmAccess.roles.map(String) : [];
+}
