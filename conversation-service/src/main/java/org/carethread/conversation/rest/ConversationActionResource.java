@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.carethread.conversation.mapping.ConversationViews;
 import org.carethread.conversation.repository.ConversationRepository.Summary;
 import org.carethread.conversation.service.ConversationWorkflow;
-import org.carethread.conversation.service.StaffRoles;
+import org.carethread.schemas.staff.StaffRoles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

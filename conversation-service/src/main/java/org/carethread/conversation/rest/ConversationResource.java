@@ -24,7 +24,7 @@ import org.carethread.conversation.service.ConversationNotFoundException;
 import org.carethread.conversation.service.ConversationService;
 import org.carethread.conversation.service.ConversationWorkflow;
 import org.carethread.conversation.service.ReplyNotFoundException;
-import org.carethread.conversation.service.StaffRoles;
+import org.carethread.schemas.staff.StaffRoles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.carethread.conversation.mapping.ConversationViews;
 import org.carethread.conversation.service.ConversationWorkflow;
-import org.carethread.conversation.service.StaffRoles;
+import org.carethread.schemas.staff.StaffRoles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

@@ -10,7 +10,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import org.carethread.conversation.service.StaffMember;
+import org.carethread.schemas.staff.StaffMember;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Reads the staff member from a verified Keycloak token: subject, username, realm roles and the locations claim. */

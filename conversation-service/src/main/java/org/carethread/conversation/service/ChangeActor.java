@@ -1,5 +1,7 @@
 package org.carethread.conversation.service;
 
+import org.carethread.schemas.staff.StaffMember;
+
 /**
  * Who made a change to a conversation, as its history shows it.
  *

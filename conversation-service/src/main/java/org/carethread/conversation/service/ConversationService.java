@@ -1,5 +1,7 @@
 package org.carethread.conversation.service;
 
+import org.carethread.schemas.staff.StaffMember;
+import org.carethread.schemas.staff.StaffRoles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.carethread.routing.mapping.PatientViews;
 import org.carethread.routing.service.DirectoryExceptions.ReviewNotFound;
 import org.carethread.routing.service.IdentityReviews;
-import org.carethread.routing.service.StaffRoles;
+import org.carethread.schemas.staff.StaffRoles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -19,7 +19,7 @@ import org.carethread.routing.service.DirectoryExceptions.LinkNotFound;
 import org.carethread.routing.service.InvalidFieldsException;
 import org.carethread.routing.service.PatientLinks;
 import org.carethread.routing.service.PatientWriter;
-import org.carethread.routing.service.StaffRoles;
+import org.carethread.schemas.staff.StaffRoles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

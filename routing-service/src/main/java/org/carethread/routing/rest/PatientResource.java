@@ -26,7 +26,7 @@ import org.carethread.routing.service.PatientFields;
 import org.carethread.routing.service.PatientImport;
 import org.carethread.routing.service.PatientValidation;
 import org.carethread.routing.service.PatientWriter;
-import org.carethread.routing.service.StaffRoles;
+import org.carethread.schemas.staff.StaffRoles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

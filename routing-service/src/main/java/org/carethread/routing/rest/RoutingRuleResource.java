@@ -17,7 +17,7 @@ import org.carethread.routing.service.RoutingRules;
 import org.carethread.routing.service.RoutingRules.DryRunAnswer;
 import org.carethread.routing.service.RoutingRules.DryRunQuestion;
 import org.carethread.routing.service.RoutingRules.RuleSetVersion;
-import org.carethread.routing.service.StaffRoles;
+import org.carethread.schemas.staff.StaffRoles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

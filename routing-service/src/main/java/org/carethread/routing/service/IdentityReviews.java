@@ -1,5 +1,6 @@
 package org.carethread.routing.service;
 
+import org.carethread.schemas.staff.StaffMember;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.carethread.routing.service;
 
+import org.carethread.schemas.staff.StaffMember;
+import org.carethread.schemas.staff.StaffRoles;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;

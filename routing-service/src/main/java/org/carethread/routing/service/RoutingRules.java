@@ -1,5 +1,6 @@
 package org.carethread.routing.service;
 
+import org.carethread.schemas.staff.StaffMember;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -1,9 +1,12 @@
-package org.carethread.routing.service;
+package org.carethread.schemas.staff;
 
 import java.util.List;
 import java.util.Set;
 
-/** The Keycloak realm roles of practice staff, and which of them the patient directory lets do what. */
+/**
+ * The Keycloak realm roles of practice staff (deploy/keycloak's realm), as every staff API checks them and audit
+ * events name them.
+ */
 public final class StaffRoles {
     public static final String FRONT_DESK = "front-desk";
     public static final String SCHEDULING = "scheduling";
