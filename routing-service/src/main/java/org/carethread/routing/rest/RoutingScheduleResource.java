@@ -79,7 +79,8 @@ public class RoutingScheduleResource {
     @Path("/locations/{code}/hours")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(StaffRoles.PRACTICE_ADMIN)
-    @Operation(summary = "Replace a location's opening hours and holidays")
+    @Operation(summary = "Replace a location's opening hours and holidays",
+            description = "And, when given, how often the after-hours reply may repeat for one patient.")
     @APIResponse(responseCode = "200", description = "The hours now in force")
     public Uni<Hours> replaceHours(@PathParam("code") String code, Hours body) {
         Hours request = Requests.body(body);
@@ -101,8 +102,8 @@ public class RoutingScheduleResource {
             }
         }
         // The time zone is the location's own; it is not changed here.
-        return schedule.replaceHours(LocationCodes.checked(code), new OpeningHours(null, week, holidays))
-                .map(RoutingScheduleResource::view);
+        return schedule.replaceHours(LocationCodes.checked(code), new OpeningHours(null, week, holidays),
+                request.autoReplyIntervalMinutes()).map(RoutingScheduleResource::view);
     }
 
     @GET
@@ -190,12 +191,13 @@ public class RoutingScheduleResource {
         }
     }
 
-    private static Hours view(OpeningHours hours) {
+    private static Hours view(RoutingSchedule.LocationHours location) {
+        OpeningHours hours = location.hours();
         List<OpeningInterval> weekly = new ArrayList<>();
         hours.week().forEach((day, intervals) -> intervals
                 .forEach(interval -> weekly.add(new OpeningInterval(day, interval.opens(), interval.closes()))));
         List<Holiday> holidays = new ArrayList<>();
         hours.holidays().forEach((date, name) -> holidays.add(new Holiday(date, name)));
-        return new Hours(hours.zone() == null ? null : hours.zone().getId(), weekly, holidays);
+        return new Hours(hours.zone().getId(), weekly, holidays, location.autoReplyIntervalMinutes());
     }
 }

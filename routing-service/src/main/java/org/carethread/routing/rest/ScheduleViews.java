@@ -18,7 +18,12 @@ public final class ScheduleViews {
     public record Holiday(LocalDate date, String name) {
     }
 
-    public record Hours(String timeZone, List<OpeningInterval> weekly, List<Holiday> holidays) {
+    /**
+     * @param autoReplyIntervalMinutes after hours, a patient gets the automatic reply at most once in this many
+     *                                 minutes (720 unless changed); left out on a PUT, it stays as it is
+     */
+    public record Hours(String timeZone, List<OpeningInterval> weekly, List<Holiday> holidays,
+            Integer autoReplyIntervalMinutes) {
     }
 
     public record OnCallRequest(String staffUser, Instant startsAt, Instant endsAt) {

@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RoutingSchedule {
     private static final int MAX_NAME = 200;
+    private static final int MAX_INTERVAL = 7 * 24 * 60;
     private final Mutiny.SessionFactory sessions;
     private final LocationRepository locations;
     private final OpeningHoursRepository hours;
@@ -37,14 +38,25 @@ public class RoutingSchedule {
         this.coverage = coverage;
     }
 
-    public Uni<OpeningHours> hoursOf(String locationCode) {
-        return sessions.withSession(session -> location(session, locationCode)
-                .chain(location -> hours.of(session, location.code, ZoneId.of(location.timeZone))));
+    /** A location's hours and holidays, with how often after-hours replies may repeat. */
+    public record LocationHours(OpeningHours hours, int autoReplyIntervalMinutes) {
     }
 
-    /** Replaces a location's week and holidays; the next message is judged by them. */
-    public Uni<OpeningHours> replaceHours(String locationCode, OpeningHours proposed) {
+    public Uni<LocationHours> hoursOf(String locationCode) {
+        return sessions.withSession(session -> location(session, locationCode)
+                .chain(location -> hours.of(session, location.code, ZoneId.of(location.timeZone))
+                        .map(found -> new LocationHours(found, location.autoReplyIntervalMinutes))));
+    }
+
+    /**
+     * Replaces a location's week and holidays, and the after-hours reply interval when given; the next message is
+     * judged by them.
+     */
+    public Uni<LocationHours> replaceHours(String locationCode, OpeningHours proposed, Integer autoReplyIntervalMinutes) {
         List<FieldError> problems = new ArrayList<>();
+        if (autoReplyIntervalMinutes != null && (autoReplyIntervalMinutes < 1 || autoReplyIntervalMinutes > MAX_INTERVAL)) {
+            problems.add(new FieldError("autoReplyIntervalMinutes", "from 1 to " + MAX_INTERVAL + " (a week)"));
+        }
         proposed.week().forEach((day, intervals) -> {
             List<OpeningHours.Interval> sorted = intervals.stream()
                     .sorted(java.util.Comparator.comparing(OpeningHours.Interval::opens)).toList();
@@ -66,8 +78,14 @@ public class RoutingSchedule {
             return Uni.createFrom().failure(new InvalidFieldsException(problems));
         }
         return sessions.withTransaction(session -> location(session, locationCode)
+                .invoke(location -> {
+                    if (autoReplyIntervalMinutes != null) {
+                        location.autoReplyIntervalMinutes = autoReplyIntervalMinutes;
+                    }
+                })
                 .call(location -> hours.replace(session, location.code, proposed))
-                .chain(location -> hours.of(session, location.code, ZoneId.of(location.timeZone))));
+                .chain(location -> hours.of(session, location.code, ZoneId.of(location.timeZone))
+                        .map(found -> new LocationHours(found, location.autoReplyIntervalMinutes))));
     }
 
     public Uni<List<OnCallShift>> onCall(String locationCode) {
