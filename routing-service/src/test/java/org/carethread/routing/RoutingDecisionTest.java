@@ -44,7 +44,7 @@ class RoutingDecisionTest {
             "carethread_routing_decisions_total{location=\"none\",outcome=\"unroutable\"}";
 
     @Test
-    void aTextToTheNorthNumberGoesToTheNorthFrontDeskWithTheMessageUnopened() {
+    void aTextToTheNorthNumberIsRoutedByNorthsRulesAndPassesItsMessageOnSealed() {
         String phone = newPatientPhone();
         MessageReceived message = text(phone, "15550001001", "Can I move my appointment to Friday?");
         String eventId = UUID.randomUUID().toString();
@@ -54,9 +54,11 @@ class RoutingDecisionTest {
         ConsumerRecord<String, String> record = awaitOneDecision(eventId);
         RoutingDecided decision = decided(record);
         assertEquals("north", decision.locationCode());
-        assertEquals("north-front-desk", decision.queue());
-        assertEquals("Texted North Clinic (15550001001); no routing rule matched, so it goes to the location's"
-                + " default queue North front desk", decision.reason());
+        assertEquals("scheduling", decision.ruleId(), "the demo rules send scheduling to its queue");
+        assertEquals("north-scheduling", decision.queue());
+        assertEquals("new-contact", decision.identity());
+        assertTrue(decision.reason().startsWith("Texted North Clinic. Rule scheduling (rules v1) matched"),
+                decision.reason());
         assertEquals(message.patientRef(), record.key());
         assertEquals(EventTypes.ROUTING_DECIDED, header(record, CloudEventHeaders.TYPE));
         assertEquals("/carethread/routing-service", header(record, CloudEventHeaders.SOURCE));
@@ -74,11 +76,11 @@ class RoutingDecisionTest {
         assertFalse(record.value().contains(phone), "the patient's number left routing in clear");
 
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("carethread_routing_decisions_total{location=\"north\",outcome=\"default-queue\"}"));
+                .body(containsString("carethread_routing_decisions_total{location=\"north\",outcome=\"rule\"}"));
     }
 
     @Test
-    void aTextToTheSouthNumberWrittenWithPlusAndSpacesGoesToTheSouthFrontDesk() {
+    void aTextToTheSouthNumberWrittenWithPlusAndSpacesIsRoutedAtSouth() {
         MessageReceived message = text(newPatientPhone(), "+1 555 000 1002", "Refill please");
         String eventId = UUID.randomUUID().toString();
 
@@ -87,8 +89,8 @@ class RoutingDecisionTest {
         ConsumerRecord<String, String> record = awaitOneDecision(eventId);
         RoutingDecided decision = decided(record);
         assertEquals("south", decision.locationCode());
-        assertEquals("south-front-desk", decision.queue());
-        assertTrue(decision.reason().startsWith("Texted South Clinic (15550001002)"), decision.reason());
+        assertEquals("south-refills", decision.queue());
+        assertTrue(decision.reason().startsWith("Texted South Clinic."), decision.reason());
         assertEquals(message.patientRef(), record.key());
         assertEquals(message.sealedText(), decision.sealedText());
     }
