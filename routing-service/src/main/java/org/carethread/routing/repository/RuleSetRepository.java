@@ -39,8 +39,9 @@ public class RuleSetRepository {
     /** Saves the next version; two admins saving at once cannot both get it, the primary key refuses the second. */
     public Uni<Integer> add(Mutiny.Session session, int expectedCurrent, String rulesJson, String comment,
             String createdBy, Instant createdAt) {
+        // The reactive driver encodes a String bound as jsonb as a JSON string; bound as text, the cast parses it.
         return session.createNativeQuery("insert into routing_rule_set (version, rules, comment, created_by, created_at)"
-                + " values (:version, cast(:rules as jsonb), :comment, :createdBy, :createdAt)")
+                + " values (:version, cast(cast(:rules as text) as jsonb), :comment, :createdBy, :createdAt)")
                 .setParameter("version", expectedCurrent + 1)
                 .setParameter("rules", rulesJson)
                 .setParameter("comment", comment)
