@@ -112,6 +112,7 @@ final class Practice {
         private String autoReplyText;
         private String replyLanguage;
         private Instant clockStartsAt;
+        private String givenName;
         private Instant decidedAt = Instant.now();
 
         private Decision(String patientNumber, String locationCode, String text) {
@@ -158,6 +159,12 @@ final class Practice {
             return this;
         }
 
+        /** The matched patient's given name, as the directory has it; sealed when the decision is built. */
+        Decision givenName(String value) {
+            givenName = value;
+            return this;
+        }
+
         Decision rule(String id, Integer version) {
             ruleId = id;
             rulesVersion = version;
@@ -201,7 +208,7 @@ final class Practice {
                     locationCode, queue, reason, decidedAt, patientId, identity, category, urgency, priority,
                     triageReasons == null ? null : TestCrypto.CIPHER.seal(write(triageReasons)), ruleId, rulesVersion,
                     directedTo, autoReplyKind, autoReplyText == null ? null : TestCrypto.CIPHER.seal(autoReplyText),
-                    replyLanguage, clockStartsAt);
+                    replyLanguage, clockStartsAt, givenName == null ? null : TestCrypto.CIPHER.seal(givenName));
         }
 
         /** Publishes it on routing.decisions; returns its event id. */
@@ -226,7 +233,7 @@ final class Practice {
     /** Publishes staff linking the patient's address to a directory patient, as the routing service would. */
     void link(String patientNumber, String locationCode, String patientId, String staff) {
         PatientLinked link = new PatientLinked(UUID.randomUUID().toString(), patientRef(patientNumber), patientId,
-                locationCode, staff, Instant.now());
+                locationCode, staff, Instant.now(), null);
         publish(Topics.PATIENT_LINKS, EventTypes.PATIENT_LINKED, UUID.randomUUID().toString(), link.patientRef(),
                 link);
     }

@@ -33,6 +33,8 @@ public final class StaffTokens {
                 "iss", ISSUER,
                 "sub", UUID.nameUUIDFromBytes(username.getBytes()).toString(),
                 "preferred_username", username,
+                // As Keycloak's profile scope has it: Nora for nora.north
+                "given_name", Character.toUpperCase(username.charAt(0)) + username.split("\\.")[0].substring(1),
                 "iat", now,
                 "exp", now + 300,
                 "realm_access", Map.of("roles", roles),

@@ -170,6 +170,7 @@ class IdentityReviewTest {
         assertEquals(family.patientRef(), linked.patientRef());
         assertEquals("north", linked.locationCode());
         assertEquals("nora.north", linked.linkedBy());
+        assertEquals("Mila", TestCrypto.CIPHER.open(linked.sealedPatientGivenName()), "staff greet her by name");
         assertFalse(record.value().contains(family.subscriber()), "no phone number on Kafka");
 
         assertNull(reviewOf(northFrontDesk(), family.patientRef()), "the review is resolved");

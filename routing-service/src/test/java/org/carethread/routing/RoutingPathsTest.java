@@ -141,6 +141,7 @@ class RoutingPathsTest {
         assertEquals("review", first.identity());
         assertEquals("north-identity-review", first.queue());
         assertNull(first.patientId());
+        assertNull(first.sealedPatientGivenName(), "nobody to greet until staff say who it is");
         assertNull(first.ruleId(), "identity review comes before the rules");
         assertTrue(first.reason().contains("2 patients share this number"), first.reason());
 
@@ -157,6 +158,7 @@ class RoutingPathsTest {
                 "I need a refill on my albuterol inhaler please", TUESDAY_10AM.plusSeconds(60));
         assertEquals("matched", next.identity());
         assertEquals(child, next.patientId());
+        assertEquals("Ivan", TestCrypto.CIPHER.open(next.sealedPatientGivenName()));
         assertEquals("refills", next.ruleId());
         assertEquals("north-refills", next.queue());
     }

@@ -31,6 +31,7 @@ import org.carethread.schemas.crypto.PhiCipher;
 import org.carethread.schemas.crypto.PhiKeyring;
 import org.carethread.schemas.events.ConversationAssigned;
 import org.carethread.schemas.events.ConversationEscalated;
+import org.carethread.schemas.events.ConversationNoteAdded;
 import org.carethread.schemas.events.ConversationMessageAdded;
 import org.carethread.schemas.events.ConversationOpened;
 import org.carethread.schemas.events.ConversationReplied;
@@ -83,6 +84,8 @@ class EventContractsTest {
                     Topics.CONVERSATION_EVENTS, "patientRef"),
             new Contract(ConversationEscalated.class, EventTypes.CONVERSATION_ESCALATED, Topics.CONVERSATION_EVENTS,
                     "patientRef"),
+            new Contract(ConversationNoteAdded.class, EventTypes.CONVERSATION_NOTE_ADDED, Topics.CONVERSATION_EVENTS,
+                    "patientRef"),
             new Contract(OutboundRequested.class, EventTypes.OUTBOUND_REQUESTED, Topics.OUTBOUND_REQUESTS, "patientRef"),
             new Contract(OutboundStatus.class, EventTypes.OUTBOUND_STATUS, Topics.OUTBOUND_STATUS, "patientRef"),
             new Contract(PhiAccessed.class, EventTypes.PHI_ACCESSED, Topics.AUDIT_ACCESS, "patientRef"),
@@ -124,6 +127,7 @@ class EventContractsTest {
             Map.entry("action", "conversation.read"),
             Map.entry("clientAddress", "203.0.113.7"),
             Map.entry("staffRoles", List.of("nurse", "front-desk")),
+            Map.entry("mentions", List.of("nurse.nell", "sam.south")),
             Map.entry("providerMessageId", "aaaaaaaa-bbbb-cccc-dddd-0123456789ab"),
             Map.entry("identity", "review"),
             Map.entry("category", "refill"),

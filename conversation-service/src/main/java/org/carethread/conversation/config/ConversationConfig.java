@@ -1,6 +1,7 @@
 package org.carethread.conversation.config;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -23,4 +24,22 @@ public interface ConversationConfig {
      */
     @WithDefault("30s")
     Duration snoozeCheckEvery();
+
+    /** How often replies scheduled for later are sent when their time has come; ScheduledSend reads it by name. */
+    @WithDefault("5s")
+    Duration scheduledSendCheckEvery();
+
+    /** The practice's name, as templates say it ({{practice_name}}). */
+    String practiceName();
+
+    /** Each location's name and phone number as templates say them, by location code. */
+    Map<String, Location> locations();
+
+    interface Location {
+        /** {{location_name}}, e.g. North Clinic */
+        String name();
+
+        /** {{location_phone}}, as patients dial it */
+        String phone();
+    }
 }

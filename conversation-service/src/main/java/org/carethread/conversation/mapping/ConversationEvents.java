@@ -66,11 +66,6 @@ public final class ConversationEvents {
                 reply.sealedText, reply.sentBy != null ? reply.sentBy : AUTOMATIC_REQUESTER, reply.occurredAt);
     }
 
-    public static PhiAccessed conversationRead(Conversation conversation, String staffUserId, List<String> staffRoles,
-            String clientAddress, Instant at) {
-        return access(conversation, ACTION_CONVERSATION_READ, staffUserId, staffRoles, clientAddress, at);
-    }
-
     public static PhiAccessed access(Conversation conversation, String action, String staffUserId,
             List<String> staffRoles, String clientAddress, Instant at) {
         return new PhiAccessed(staffUserId, staffRoles, action, conversation.id.toString(), conversation.patientRef,

@@ -5,18 +5,31 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.carethread.conversation.repository.Conversation;
+import org.carethread.conversation.repository.ConversationNote;
 import org.carethread.conversation.repository.ConversationChange;
 import org.carethread.conversation.repository.ConversationRepository.Summary;
 import org.carethread.conversation.repository.Message;
 import org.carethread.conversation.repository.Outcome;
+import org.carethread.conversation.repository.ReplyTemplate;
+import org.carethread.conversation.repository.ReplyTemplateVersion;
+import org.carethread.conversation.repository.ScheduledReply;
+import org.carethread.conversation.repository.StaffMention;
 import org.carethread.conversation.rest.ChangeView;
 import org.carethread.conversation.rest.ConversationDetail;
 import org.carethread.conversation.rest.ConversationSummary;
+import org.carethread.conversation.rest.MentionView;
 import org.carethread.conversation.rest.MessageView;
+import org.carethread.conversation.rest.NoteView;
 import org.carethread.conversation.rest.OutcomeView;
 import org.carethread.conversation.rest.PatientView;
 import org.carethread.conversation.rest.ReplyStatus;
 import org.carethread.conversation.rest.RoutingView;
+import org.carethread.conversation.rest.ScheduledReplyView;
+import org.carethread.conversation.rest.TemplateVersionView;
+import org.carethread.conversation.rest.TemplateView;
+import org.carethread.conversation.service.ConversationNotes;
+import org.carethread.conversation.service.ConversationService.ConversationRead;
+import org.carethread.conversation.service.TemplateText;
 import org.carethread.schemas.crypto.PhiCipher;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -50,14 +63,47 @@ public class ConversationViews {
                 conversation.alertedAt, conversation.onCallStaff);
     }
 
-    public ConversationDetail detail(Conversation conversation, List<Message> messages) {
+    public ConversationDetail detail(ConversationRead read) {
+        Conversation conversation = read.conversation();
         return new ConversationDetail(conversation.id.toString(), conversation.locationCode, conversation.queueCode,
                 conversation.channel, conversation.status, conversation.assignee, conversation.outcome,
                 conversation.snoozedUntil, conversation.escalation, conversation.version, conversation.openedAt,
                 conversation.lastMessageAt, new PatientView(cipher.open(conversation.sealedPatientAddress)),
-                messages.stream().map(this::message).toList(), conversation.category, conversation.urgency,
+                read.messages().stream().map(this::message).toList(), conversation.category, conversation.urgency,
                 priority(conversation), conversation.identity, conversation.patientId, conversation.directedTo,
-                conversation.clockStartedAt, conversation.alertedAt, conversation.onCallStaff, routing(conversation));
+                conversation.clockStartedAt, conversation.alertedAt, conversation.onCallStaff, routing(conversation),
+                read.notes().stream().map(this::note).toList(),
+                read.scheduledReplies().stream().map(reply -> scheduledReply(reply, true)).toList());
+    }
+
+    public NoteView note(ConversationNote note) {
+        String text = cipher.open(note.sealedText);
+        return new NoteView(note.id.toString(), note.authorId, note.authorName, text,
+                ConversationNotes.mentionsIn(text), note.createdAt);
+    }
+
+    /** @param withText whether to open the words: only the audited conversation read shows them */
+    public ScheduledReplyView scheduledReply(ScheduledReply reply, boolean withText) {
+        return new ScheduledReplyView(reply.id.toString(), reply.conversationId.toString(),
+                withText ? cipher.open(reply.sealedText) : null, reply.sendAt, reply.status, reply.createdByName,
+                reply.templateId == null ? null : reply.templateId.toString(), reply.templateVersion,
+                reply.messageId == null ? null : reply.messageId.toString(), reply.cancelledBy, reply.cancelledAt);
+    }
+
+    public TemplateView template(ReplyTemplate template) {
+        return new TemplateView(template.id.toString(), template.name, template.category, template.body,
+                List.copyOf(TemplateText.variablesIn(template.body)), template.version, template.active,
+                template.usageCount, template.lastUsedAt, template.updatedAt, template.updatedBy);
+    }
+
+    public TemplateVersionView templateVersion(ReplyTemplateVersion version) {
+        return new TemplateVersionView(version.version, version.name, version.category, version.body,
+                version.changedAt, version.changedBy);
+    }
+
+    public MentionView mention(StaffMention mention) {
+        return new MentionView(mention.id.toString(), mention.conversationId.toString(), mention.noteId.toString(),
+                mention.locationCode, mention.mentionedBy, mention.createdAt, mention.seenAt);
     }
 
     /** Why it is here, with the triage reasons opened: only the audited detail read shows them. */

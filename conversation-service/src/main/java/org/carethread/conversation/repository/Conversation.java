@@ -66,6 +66,9 @@ public class Conversation {
     /** The directory patient the sender is (opaque id, not PHI); null unless {@link #identity} is matched. */
     @Column(name = "patient_id")
     public String patientId;
+    /** The directory patient's given name, sealed, for greeting them in templates; null unless matched. */
+    @Column(name = "sealed_patient_given_name")
+    public String sealedPatientGivenName;
     /** matched, review or new-contact. */
     public String identity;
     /** When identity and patient were last set, by a decision or a link; older news never overrides them. */

@@ -52,6 +52,11 @@ public class Message {
     /** safety or after-hours for an automatic reply; null for the patient's messages and staff replies. */
     @Column(name = "auto_reply_kind")
     public String autoReplyKind;
+    /** The template (and its version) a staff reply was written from; null otherwise. */
+    @Column(name = "template_id")
+    public UUID templateId;
+    @Column(name = "template_version")
+    public Integer templateVersion;
 
     public boolean isOutbound() {
         return OUTBOUND.equals(direction);

@@ -62,7 +62,7 @@ public class ConversationActionResource {
     private static final int MAX_CODE_LENGTH = 100;
     private static final int MAX_NAME_LENGTH = 200;
     private static final int MAX_REASON_LENGTH = 1000;
-    private static final String IF_MATCH_DESCRIPTION = "the ETag (version) the caller saw; the action is refused"
+    static final String IF_MATCH_DESCRIPTION = "the ETag (version) the caller saw; the action is refused"
             + " with 412 if the conversation changed since";
 
     private final ConversationWorkflow workflow;
@@ -199,7 +199,7 @@ public class ConversationActionResource {
     }
 
     /** The version the client saw, from {@code If-Match: "7"} (weak or bare accepted); null when any will do. */
-    private static Long expectedVersion(String ifMatch) {
+    static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
         }

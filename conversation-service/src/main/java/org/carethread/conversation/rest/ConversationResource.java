@@ -135,7 +135,7 @@ public class ConversationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ConversationDetail>> read(@PathParam("id") String id, HttpServerRequest request) {
         return conversations.read(staff.current(), conversationId(id), clientAddress(request))
-                .map(read -> RestResponse.ResponseBuilder.ok(views.detail(read.conversation(), read.messages()))
+                .map(read -> RestResponse.ResponseBuilder.ok(views.detail(read))
                         .header(HttpHeaders.ETAG, etag(read.conversation().version))
                         .build());
     }
@@ -155,26 +155,42 @@ public class ConversationResource {
     @POST
     @Path("/{id}/replies")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send a reply to the patient",
-            description = "Queues the reply for delivery on the conversation's channel. With an Idempotency-Key, a"
-                    + " repeated request returns the first reply and sends nothing more.")
+    @Operation(summary = "Send a reply to the patient, in your words or from a template",
+            description = "Queues the reply for delivery on the conversation's channel. With 'templateId', CareThread"
+                    + " fills the template's variables (the patient's and your first name, the location's name and"
+                    + " phone) and takes the entered ones from 'values'; a variable without a value refuses the reply"
+                    + " (422) and nothing is sent. With an Idempotency-Key, a repeated request returns the first reply"
+                    + " and sends nothing more. With If-Match, the reply is refused (412) if anyone changed the"
+                    + " conversation since the caller saw it, e.g. a colleague answered first.")
     @APIResponse(responseCode = "202", description = "Queued; Location points at its delivery status")
-    @APIResponse(responseCode = "400", description = "Text missing, blank or too long",
+    @APIResponse(responseCode = "400", description = "Text missing, blank or too long; both or neither of text and"
+            + " templateId; unknown entered variable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
+    @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations, or template",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The conversation is resolved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since the version sent in If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A template variable has no value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> reply(@PathParam("id") String id,
             @Parameter(description = "client-chosen key that makes retries safe") @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Parameter(description = ConversationActionResource.IF_MATCH_DESCRIPTION)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             ReplyRequest body) {
         UUID conversationId = conversationId(id);
-        String text = replyText(body);
+        if (body != null && body.sendAt() != null) {
+            throw new InvalidRequestException("To send it later, post it to /api/conversations/" + conversationId
+                    + "/scheduled-replies.");
+        }
+        var draft = ReplyDrafts.of(body, config.replyMaxLength(), staff.givenName());
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX_LENGTH)) {
             throw new InvalidRequestException(IDEMPOTENCY_KEY + " must be 1 to " + IDEMPOTENCY_KEY_MAX_LENGTH
                     + " characters, for example a UUID.");
         }
-        return conversations.reply(staff.current(), conversationId, text, idempotencyKey)
+        return conversations.reply(staff.current(), conversationId, draft, idempotencyKey,
+                ConversationActionResource.expectedVersion(ifMatch))
                 .map(reply -> Response.accepted(views.replyStatus(reply.message()))
                         .location(URI.create("/api/conversations/" + conversationId + "/replies/" + reply.message().id))
                         .build());
@@ -198,17 +214,6 @@ public class ConversationResource {
         return "\"" + version + "\"";
     }
 
-    private String replyText(ReplyRequest body) {
-        if (body == null || body.text() == null || body.text().isBlank()) {
-            throw new InvalidRequestException("Write the reply in 'text'; it must not be empty.");
-        }
-        if (body.text().length() > config.replyMaxLength()) {
-            throw new InvalidRequestException("The reply has " + body.text().length() + " characters; at most "
-                    + config.replyMaxLength() + " fit in a text message. Shorten it or split it in two.");
-        }
-        return body.text();
-    }
-
     /** A malformed id cannot name a conversation, so it is answered like any unknown one. */
     static UUID conversationId(String id) {
         UUID parsed = parse(id);
@@ -218,7 +223,7 @@ public class ConversationResource {
         return parsed;
     }
 
-    private static UUID parse(String id) {
+    static UUID parse(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException notAUuid) {
@@ -227,7 +232,7 @@ public class ConversationResource {
     }
 
     /** The gateway puts the browser's address first in X-Forwarded-For; without a gateway, the peer is the client. */
-    private static String clientAddress(HttpServerRequest request) {
+    static String clientAddress(HttpServerRequest request) {
         String forwarded = request.getHeader("X-Forwarded-For");
         if (forwarded != null && !forwarded.isBlank()) {
             return forwarded.split(",", 2)[0].trim();

@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.carethread.conversation.service.AnswerRefusedException;
 import org.carethread.conversation.service.ConversationChangedException;
 import org.carethread.conversation.service.ConversationHeldException;
 import org.carethread.conversation.service.ConversationNotFoundException;
@@ -34,6 +35,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
         return unreadableBody();
+    }
+
+    @ServerExceptionMapper
+    public Response answerRefused(AnswerRefusedException e) {
+        return problem(e.status(), e.type(), e.title(), e.getMessage());
     }
 
     @ServerExceptionMapper

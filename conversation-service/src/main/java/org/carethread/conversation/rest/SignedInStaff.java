@@ -30,6 +30,11 @@ public class SignedInStaff {
                 locations(token.getClaim(LOCATIONS_CLAIM)));
     }
 
+    /** The staff member's first name as Keycloak has it, for {{staff_first_name}}; null if their profile has none. */
+    public String givenName() {
+        return token.getClaim("given_name");
+    }
+
     /** A token without the claim sees nothing: location scoping fails closed. */
     private static Set<String> locations(Object claim) {
         Set<String> locations = new LinkedHashSet<>();

@@ -38,6 +38,9 @@ public class ConversationChangeLog {
     public static final String PATIENT_LINKED = "patient-linked";
     public static final String PATIENT_UNLINKED = "patient-unlinked";
     public static final String EMERGENCY_ROUTED = "emergency-routed";
+    public static final String NOTE = "note";
+    public static final String REPLY_SCHEDULED = "reply-scheduled";
+    public static final String SCHEDULED_REPLY_CANCELLED = "scheduled-reply-cancelled";
 
     private final Outbox outbox;
     private final PhiCipher cipher;

@@ -4,18 +4,24 @@ import org.carethread.schemas.staff.StaffMember;
 import org.carethread.schemas.staff.StaffRoles;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.carethread.conversation.config.ConversationConfig;
 import org.carethread.conversation.mapping.ConversationEvents;
 import org.carethread.conversation.repository.Conversation;
+import org.carethread.conversation.repository.ConversationNote;
 import org.carethread.conversation.repository.ConversationRepository;
 import org.carethread.conversation.repository.ConversationRepository.Summary;
 import org.carethread.conversation.repository.Message;
 import org.carethread.conversation.repository.MessageRepository;
+import org.carethread.conversation.repository.NoteRepository;
+import org.carethread.conversation.repository.ScheduledReply;
+import org.carethread.conversation.repository.ScheduledReplyRepository;
 import org.carethread.conversation.service.ConversationChangeLog.Before;
 import org.carethread.messaging.Outbox;
 import org.carethread.schemas.DeliveryStatus;
@@ -40,10 +46,15 @@ public class ConversationService {
     private final PhiCipher cipher;
     private final ConversationMetrics metrics;
     private final ConversationChangeLog changeLog;
+    private final ReplyTemplates templates;
+    private final ConversationConfig config;
+    private final NoteRepository notes;
+    private final ScheduledReplyRepository scheduled;
 
     public ConversationService(Mutiny.SessionFactory sessions, ConversationRepository conversations,
             MessageRepository messages, Outbox outbox, PhiCipher cipher, ConversationMetrics metrics,
-            ConversationChangeLog changeLog) {
+            ConversationChangeLog changeLog, ReplyTemplates templates, ConversationConfig config, NoteRepository notes,
+            ScheduledReplyRepository scheduled) {
         this.sessions = sessions;
         this.conversations = conversations;
         this.messages = messages;
@@ -51,10 +62,15 @@ public class ConversationService {
         this.cipher = cipher;
         this.metrics = metrics;
         this.changeLog = changeLog;
+        this.templates = templates;
+        this.config = config;
+        this.notes = notes;
+        this.scheduled = scheduled;
     }
 
-    /** A conversation as read by staff, with its messages oldest first. */
-    public record ConversationRead(Conversation conversation, List<Message> messages) {
+    /** A conversation as read by staff: its messages and notes oldest first, its replies still to go out. */
+    public record ConversationRead(Conversation conversation, List<Message> messages, List<ConversationNote> notes,
+            List<ScheduledReply> scheduledReplies) {
     }
 
     /** A reply and whether this request created it (false when an Idempotency-Key matched an earlier reply). */
@@ -87,30 +103,89 @@ public class ConversationService {
     public Uni<ConversationRead> read(StaffMember staff, UUID conversationId, String clientAddress) {
         return sessions.withTransaction(session -> visible(session, staff, conversationId, false)
                 .chain(conversation -> messages.inConversation(session, conversation.id)
-                        .call(() -> outbox.add(session, Topics.AUDIT_ACCESS, EventTypes.PHI_ACCESSED,
-                                conversation.patientRef, conversation.id.toString(),
-                                ConversationEvents.conversationRead(conversation, staff.id(),
-                                        staff.roles().stream().filter(StaffRoles.ALL::contains).sorted().toList(),
-                                        clientAddress, Instant.now())))
-                        .map(list -> new ConversationRead(conversation, list))))
+                        .chain(list -> notes.inConversation(session, conversation.id)
+                                .chain(noteList -> scheduled.pendingIn(session, conversation.id)
+                                        .map(pending -> new ConversationRead(conversation, list, noteList, pending))))
+                        .call(() -> recordAccess(session, staff, conversation, ConversationEvents.ACTION_CONVERSATION_READ,
+                                clientAddress))))
                 .invoke(metrics::conversationRead);
+    }
+
+    /** Records on the audit topic, in the caller's transaction, that the staff member saw the conversation's PHI. */
+    Uni<Void> recordAccess(Mutiny.Session session, StaffMember staff, Conversation conversation, String action,
+            String clientAddress) {
+        return outbox.add(session, Topics.AUDIT_ACCESS, EventTypes.PHI_ACCESSED, conversation.patientRef,
+                conversation.id.toString(), ConversationEvents.access(conversation, action, staff.id(),
+                        staff.roles().stream().filter(StaffRoles.ALL::contains).sorted().toList(), clientAddress,
+                        Instant.now()));
+    }
+
+    /**
+     * What a staff member wants to say: their own words, or a template filled in for this conversation.
+     *
+     * @param templateId     the template to answer with; null when {@code text} is the reply
+     * @param values         the values the staff member entered for the template's entered variables
+     * @param staffFirstName the staff member's first name, for {{staff_first_name}}
+     */
+    public record ReplyDraft(String text, UUID templateId, Map<String, String> values, String staffFirstName) {
+    }
+
+    /** The words to send, and the template version they came from, if any. */
+    record Composed(String text, UUID templateId, Integer templateVersion) {
     }
 
     /**
      * Queues a reply to the patient: the message, the send request and the conversation events are one transaction.
-     * The conversation row is locked first, so two requests with the same idempotency key cannot both send.
+     * The conversation row is locked first, so two requests with the same idempotency key cannot both send, and two
+     * staff answering the version they saw ({@code expectedVersion}) cannot both send: the second is refused.
      */
-    public Uni<Reply> reply(StaffMember staff, UUID conversationId, String text, String idempotencyKey) {
+    public Uni<Reply> reply(StaffMember staff, UUID conversationId, ReplyDraft draft, String idempotencyKey,
+            Long expectedVersion) {
         return sessions.withTransaction(session -> visible(session, staff, conversationId, true)
-                .chain(conversation -> idempotencyKey == null ? newReply(session, staff, conversation, text, null)
-                        : messages.replyWithKey(session, conversation.id, idempotencyKey)
-                                .chain(earlier -> earlier != null ? Uni.createFrom().item(new Reply(earlier, false))
-                                        : newReply(session, staff, conversation, text, idempotencyKey))))
+                // A retry of a reply that went through finds it before the version check: its own reply moved it on.
+                .chain(conversation -> (idempotencyKey == null ? Uni.createFrom().<Message>nullItem()
+                        : messages.replyWithKey(session, conversation.id, idempotencyKey))
+                        .chain(earlier -> earlier != null ? Uni.createFrom().item(new Reply(earlier, false))
+                                : compose(session, staff, conversation, draft, expectedVersion)
+                                        .chain(composed -> send(session, ChangeActor.of(staff), conversation,
+                                                composed, idempotencyKey))
+                                        .map(message -> new Reply(message, true)))))
                 .invoke(reply -> {
                     if (reply.created()) {
                         metrics.replyRequested();
                         metrics.messageAdded(Message.OUTBOUND);
                     }
+                });
+    }
+
+    /**
+     * The words of a reply about to be sent or scheduled, in the caller's session with the conversation locked: refused
+     * if the conversation changed since the staff member saw it, is resolved, or a template variable has no value.
+     */
+    Uni<Composed> compose(Mutiny.Session session, StaffMember staff, Conversation conversation, ReplyDraft draft,
+            Long expectedVersion) {
+        if (expectedVersion != null && !expectedVersion.equals(conversation.version)) {
+            return Uni.createFrom().failure(new ConversationChangedException(conversation.version));
+        }
+        if (conversation.isResolved()) {
+            return Uni.createFrom().failure(new ConversationResolvedException());
+        }
+        if (draft.templateId() == null) {
+            return Uni.createFrom().item(new Composed(draft.text(), null, null));
+        }
+        return templates.fill(session, draft.templateId(), conversation, draft.staffFirstName(), draft.values())
+                .chain(filled -> {
+                    if (!filled.rendered().complete()) {
+                        throw AnswerRefusedException.valuesMissing(filled.rendered().missing());
+                    }
+                    if (filled.rendered().text().length() > config.replyMaxLength()) {
+                        throw AnswerRefusedException.templateInvalid("Filled in, the template has "
+                                + filled.rendered().text().length() + " characters; at most "
+                                + config.replyMaxLength() + " fit in a reply.");
+                    }
+                    return templates.used(session, filled.template().id, Instant.now())
+                            .replaceWith(new Composed(filled.rendered().text(), filled.template().id,
+                                    filled.template().version));
                 });
     }
 
@@ -125,22 +200,25 @@ public class ConversationService {
                 }));
     }
 
-    private Uni<Reply> newReply(Mutiny.Session session, StaffMember staff, Conversation conversation, String text,
+    /**
+     * Adds the reply and asks for it to be sent, in the caller's transaction. A reply the author scheduled earlier goes
+     * out even if the conversation was resolved meanwhile; it then stays resolved.
+     */
+    Uni<Message> send(Mutiny.Session session, ChangeActor author, Conversation conversation, Composed composed,
             String idempotencyKey) {
-        if (conversation.isResolved()) {
-            return Uni.createFrom().failure(new ConversationResolvedException());
-        }
         Message reply = new Message();
         reply.id = UUID.randomUUID();
         reply.conversationId = conversation.id;
         reply.direction = Message.OUTBOUND;
         reply.channel = conversation.channel;
-        reply.sealedText = cipher.seal(text);
+        reply.sealedText = cipher.seal(composed.text());
         reply.occurredAt = Instant.now();
         reply.deliveryStatus = DeliveryStatus.QUEUED;
-        reply.sentBy = staff.id();
-        reply.sentByName = staff.username();
+        reply.sentBy = author.id();
+        reply.sentByName = author.name();
         reply.idempotencyKey = idempotencyKey;
+        reply.templateId = composed.templateId();
+        reply.templateVersion = composed.templateVersion();
         conversation.touch(reply.occurredAt);
         String subject = conversation.id.toString();
         return session.persist(reply)
@@ -150,19 +228,18 @@ public class ConversationService {
                         conversation.patientRef, subject, ConversationEvents.replied(conversation, reply)))
                 .chain(() -> outbox.add(session, Topics.CONVERSATION_EVENTS, EventTypes.CONVERSATION_MESSAGE_ADDED,
                         conversation.patientRef, subject, ConversationEvents.messageAdded(conversation, reply)))
-                .chain(() -> awaitPatient(session, staff, conversation))
-                .replaceWith(new Reply(reply, true));
+                .chain(() -> awaitPatient(session, author, conversation))
+                .replaceWith(reply);
     }
 
     /** Once staff have answered, the next move is the patient's; a snoozed conversation stays snoozed. */
-    private Uni<Void> awaitPatient(Mutiny.Session session, StaffMember staff, Conversation conversation) {
+    private Uni<Void> awaitPatient(Mutiny.Session session, ChangeActor author, Conversation conversation) {
         if (!conversation.isOpen()) {
             return Uni.createFrom().voidItem();
         }
         Before before = Before.of(conversation);
         conversation.awaitPatient();
-        return changeLog.record(session, conversation, before, ConversationChangeLog.REPLY, ChangeActor.of(staff),
-                null);
+        return changeLog.record(session, conversation, before, ConversationChangeLog.REPLY, author, null);
     }
 
     /** The conversation if the staff member may see it, optionally locked for a change; otherwise not found. */

@@ -142,11 +142,8 @@ public class ConversationWorkflow {
     public Uni<List<ConversationChange>> history(StaffMember staff, UUID id, String clientAddress) {
         return sessions.withTransaction(session -> scope.visible(session, staff, id, false)
                 .chain(conversation -> changes.ofConversation(session, conversation.id)
-                        .call(() -> outbox.add(session, Topics.AUDIT_ACCESS, EventTypes.PHI_ACCESSED,
-                                conversation.patientRef, conversation.id.toString(),
-                                ConversationEvents.access(conversation, ACCESS_HISTORY_READ, staff.id(),
-                                        staff.roles().stream().filter(StaffRoles.ALL::contains).sorted().toList(),
-                                        clientAddress, Instant.now())))));
+                        .call(() -> scope.recordAccess(session, staff, conversation, ACCESS_HISTORY_READ,
+                                clientAddress))));
     }
 
     public Uni<List<Outcome>> outcomes() {

@@ -37,6 +37,7 @@ public class PatientLinkHandler {
                         return Uni.createFrom().voidItem();
                     }
                     conversation.patientId = link.patientId();
+                    conversation.sealedPatientGivenName = link.sealedPatientGivenName();
                     conversation.identity = Conversation.MATCHED;
                     conversation.identityAt = link.linkedAt();
                     return changeLog.record(session, conversation, Before.of(conversation),
@@ -55,6 +56,7 @@ public class PatientLinkHandler {
                         return Uni.createFrom().voidItem();
                     }
                     conversation.patientId = null;
+                    conversation.sealedPatientGivenName = null;
                     conversation.identity = null;
                     conversation.identityAt = unlink.unlinkedAt();
                     return changeLog.record(session, conversation, Before.of(conversation),

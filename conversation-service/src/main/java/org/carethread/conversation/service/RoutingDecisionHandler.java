@@ -171,6 +171,7 @@ public class RoutingDecisionHandler {
                 && (conversation.identityAt == null || !decidedAt.isBefore(conversation.identityAt))) {
             conversation.identity = decision.identity();
             conversation.patientId = decision.patientId();
+            conversation.sealedPatientGivenName = decision.sealedPatientGivenName();
             conversation.identityAt = decidedAt;
         }
     }
@@ -257,6 +258,9 @@ public class RoutingDecisionHandler {
         cipher.open(decision.sealedText());
         if (decision.sealedTriageReasons() != null) {
             cipher.open(decision.sealedTriageReasons());
+        }
+        if (decision.sealedPatientGivenName() != null) {
+            cipher.open(decision.sealedPatientGivenName());
         }
         if (decision.sealedAutoReplyText() != null) {
             cipher.open(decision.sealedAutoReplyText());

@@ -15,16 +15,17 @@ public class RoutingDecidedMapper {
     /**
      * @param sealedAutoReply the automatic reply's text, sealed, when the decision sends one
      * @param language        the patient's language for replies
+     * @param sealedGivenName the matched patient's given name, sealed as the directory keeps it
      */
     public RoutingDecided toEvent(MessageReceived message, RoutingDecision decision, String sealedAutoReply,
-            String language) {
+            String language, String sealedGivenName) {
         return new RoutingDecided(decision.messageEventId, message.providerMessageId(), message.channel(),
                 message.patientRef(), message.sealedFrom(), message.practiceNumber(), message.sealedText(),
                 message.receivedAt(), decision.locationCode, decision.queueCode, decision.reason, decision.decidedAt,
                 decision.patientId == null ? null : decision.patientId.toString(), decision.identity,
                 decision.category, decision.urgency, decision.priority, decision.sealedTriageReasons, decision.ruleId,
                 decision.rulesVersion, decision.directedTo, decision.autoReplyKind, sealedAutoReply, language,
-                decision.clockStartsAt);
+                decision.clockStartsAt, sealedGivenName);
     }
 
     /** One alert per message event: its id derives from the event, so a redelivery cannot page twice. */

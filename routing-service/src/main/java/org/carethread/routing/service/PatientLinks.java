@@ -101,9 +101,10 @@ public class PatientLinks {
                     : end(session, current, by, now).call(session::flush);
             return replaced
                     .chain(() -> session.persist(link))
-                    .chain(() -> outbox.add(session, Topics.PATIENT_LINKS, EventTypes.PATIENT_LINKED, patientRef,
+                    .chain(() -> session.find(Patient.class, patientId))
+                    .chain(patient -> outbox.add(session, Topics.PATIENT_LINKS, EventTypes.PATIENT_LINKED, patientRef,
                             link.id.toString(), new PatientLinked(link.id.toString(), patientRef,
-                                    patientId.toString(), locationCode, by, now)))
+                                    patientId.toString(), locationCode, by, now, patient.sealedGivenName)))
                     .replaceWith(new Linking(link, true));
         });
     }

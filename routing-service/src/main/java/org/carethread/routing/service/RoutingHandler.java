@@ -13,6 +13,7 @@ import org.carethread.routing.mapping.RoutingDecidedMapper;
 import org.carethread.routing.repository.AutoReplyLog;
 import org.carethread.routing.repository.Location;
 import org.carethread.routing.repository.LocationRepository;
+import org.carethread.routing.repository.Patient;
 import org.carethread.routing.repository.RoutingDecision;
 import org.carethread.routing.repository.RoutingDecisionRepository;
 import org.carethread.routing.triage.Triage;
@@ -85,6 +86,12 @@ public class RoutingHandler {
                 });
     }
 
+    /** The matched patient's given name, still sealed: staff greet the patient by it in templates. */
+    private static Uni<String> sealedGivenName(Mutiny.Session session, RoutingDecision decision) {
+        return decision.patientId == null ? Uni.createFrom().nullItem()
+                : session.find(Patient.class, decision.patientId).map(p -> p == null ? null : p.sealedGivenName);
+    }
+
     private Uni<RoutingDecision> decide(Mutiny.Session session, MessageReceived message, InboundEvent event,
             Location location, RoutingSituation situation) {
         RoutingPlan plan = planner.plan(situation);
@@ -100,9 +107,10 @@ public class RoutingHandler {
             chain = chain.call(() -> autoReplyLog.sent(session, message.patientRef(), location.code,
                     RoutingPlanner.AFTER_HOURS, situation.at()));
         }
-        chain = chain.call(() -> outbox.add(session, Topics.ROUTING_DECISIONS, EventTypes.ROUTING_DECIDED,
-                message.patientRef(), message.providerMessageId(),
-                events.toEvent(message, decision, sealedReply, triage.language())));
+        chain = chain.call(() -> sealedGivenName(session, decision)
+                .chain(givenName -> outbox.add(session, Topics.ROUTING_DECISIONS, EventTypes.ROUTING_DECIDED,
+                        message.patientRef(), message.providerMessageId(),
+                        events.toEvent(message, decision, sealedReply, triage.language(), givenName))));
         if (plan.alertOnCall()) {
             chain = chain.call(() -> outbox.add(session, Topics.STAFF_ALERTS, EventTypes.ON_CALL_ALERTED,
                     message.patientRef(), message.providerMessageId(),

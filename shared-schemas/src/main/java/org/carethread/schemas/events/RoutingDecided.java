@@ -24,11 +24,12 @@ import java.time.Instant;
  * @param sealedAutoReplyText the automatic reply's text, in the patient's language
  * @param replyLanguage       the patient's language for replies ({@code en}, {@code es})
  * @param clockStartsAt       when the response clock starts: now in business hours, the next opening after hours
+ * @param sealedPatientGivenName the matched patient's given name, sealed, for greeting them in replies and templates
  */
 public record RoutingDecided(String messageEventId, String providerMessageId, String channel, String patientRef,
         String sealedFrom, String practiceNumber, String sealedText, Instant receivedAt, String locationCode,
         String queue, String reason, Instant decidedAt, String patientId, String identity, String category,
         String urgency, String priority, String sealedTriageReasons, String ruleId, Integer rulesVersion,
         String directedTo, String autoReplyKind, String sealedAutoReplyText, String replyLanguage,
-        Instant clockStartsAt) {
+        Instant clockStartsAt, String sealedPatientGivenName) {
 }
