@@ -4,7 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -181,6 +184,35 @@ class ConversationWorkflowTest {
         act(Practice.northFrontDesk(), "resolve", Map.of()).statusCode(400);
         given().auth().oauth2(Practice.northFrontDesk()).when().get("/api/conversations/" + conversationId)
                 .then().body("status", equalTo("unassigned")).body("outcome", nullValue());
+    }
+
+    @Test
+    void thePracticeAdminKeepsTheOutcomeListAndARetiredOneIsNoLongerOffered() {
+        String admin = StaffTokens.issue("ada.admin", List.of("practice-admin"), List.of("north"));
+        String code = "sent-to-billing-" + (System.nanoTime() % 100000);
+        given().auth().oauth2(Practice.northFrontDesk()).contentType(ContentType.JSON)
+                .body(Map.of("label", "Sent to billing")).when().put("/api/outcomes/" + code)
+                .then().statusCode(403);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("label", " "))
+                .when().put("/api/outcomes/" + code).then().statusCode(400);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("label", "Sent to billing"))
+                .when().put("/api/outcomes/Not_A_Code").then().statusCode(400);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("label", "Sent to billing"))
+                .when().put("/api/outcomes/" + code)
+                .then().statusCode(200).body("active", equalTo(true)).body("position", greaterThan(7));
+
+        act(Practice.northFrontDesk(), "resolve", Map.of("outcome", code)).statusCode(200)
+                .body("outcome", equalTo(code));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("label", "Sent to billing (old)", "active", false))
+                .when().put("/api/outcomes/" + code).then().statusCode(200).body("active", equalTo(false));
+        given().auth().oauth2(Practice.northFrontDesk()).when().get("/api/outcomes")
+                .then().body("code", not(hasItem(code)));
+        given().auth().oauth2(admin).when().get("/api/outcomes?all=true")
+                .then().body("find { it.code == '" + code + "' }.label", equalTo("Sent to billing (old)"));
+        act(Practice.northFrontDesk(), "resolve", Map.of("outcome", code)).statusCode(400);
+        given().auth().oauth2(Practice.northFrontDesk()).when().get("/api/conversations/" + conversationId)
+                .then().body("outcome", equalTo(code));
     }
 
     @Test

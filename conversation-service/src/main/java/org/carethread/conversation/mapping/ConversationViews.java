@@ -138,7 +138,7 @@ public class ConversationViews {
     }
 
     public OutcomeView outcome(Outcome outcome) {
-        return new OutcomeView(outcome.code, outcome.label);
+        return new OutcomeView(outcome.code, outcome.label, outcome.position, outcome.active);
     }
 
     public ReplyStatus replyStatus(Message reply) {

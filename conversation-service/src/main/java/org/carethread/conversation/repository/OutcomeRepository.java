@@ -17,6 +17,16 @@ public class OutcomeRepository {
                 .getResultList();
     }
 
+    /** Every outcome, retired ones too, in the practice's order. */
+    public Uni<List<Outcome>> all(Mutiny.Session session) {
+        return session.createSelectionQuery("from Outcome order by position, code", Outcome.class).getResultList();
+    }
+
+    public Uni<Integer> lastPosition(Mutiny.Session session) {
+        return session.createSelectionQuery("select coalesce(max(o.position), 0) from Outcome o", Integer.class)
+                .getSingleResult();
+    }
+
     public Uni<Boolean> isActive(Mutiny.Session session, String code) {
         return session.createSelectionQuery("select count(o) from Outcome o where o.code = :code and o.active",
                 Long.class)

@@ -146,8 +146,34 @@ public class ConversationWorkflow {
                                 clientAddress))));
     }
 
-    public Uni<List<Outcome>> outcomes() {
-        return sessions.withSession(outcomes::active);
+    public Uni<List<Outcome>> outcomes(boolean withRetired) {
+        return sessions.withSession(session -> withRetired ? outcomes.all(session) : outcomes.active(session));
+    }
+
+    /**
+     * Adds an outcome to the practice's list (last, unless a position is given) or changes one. Retiring it
+     * ({@code active} false) stops it being offered; conversations resolved with it keep it.
+     */
+    public Uni<Outcome> saveOutcome(String code, String label, Integer position, Boolean active) {
+        return sessions.withTransaction(session -> session.find(Outcome.class, code)
+                .chain(found -> {
+                    if (found != null) {
+                        found.label = label;
+                        found.position = position != null ? position : found.position;
+                        found.active = active != null ? active : found.active;
+                        return Uni.createFrom().item(found);
+                    }
+                    Outcome outcome = new Outcome();
+                    outcome.code = code;
+                    outcome.label = label;
+                    outcome.active = active == null || active;
+                    return (position != null ? Uni.createFrom().item(position)
+                            : outcomes.lastPosition(session).map(last -> last + 1))
+                            .chain(at -> {
+                                outcome.position = at;
+                                return session.persist(outcome).replaceWith(outcome);
+                            });
+                }));
     }
 
     private Uni<Summary> change(StaffMember staff, UUID id, Long expectedVersion, String action, String reason,
