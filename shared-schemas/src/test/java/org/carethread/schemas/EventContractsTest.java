@@ -30,6 +30,7 @@ import org.carethread.schemas.crypto.BlindIndex;
 import org.carethread.schemas.crypto.PhiCipher;
 import org.carethread.schemas.crypto.PhiKeyring;
 import org.carethread.schemas.events.ConversationAssigned;
+import org.carethread.schemas.events.ConversationDeliveryUpdated;
 import org.carethread.schemas.events.ConversationEscalated;
 import org.carethread.schemas.events.ConversationNoteAdded;
 import org.carethread.schemas.events.ConversationMessageAdded;
@@ -86,6 +87,8 @@ class EventContractsTest {
                     "patientRef"),
             new Contract(ConversationNoteAdded.class, EventTypes.CONVERSATION_NOTE_ADDED, Topics.CONVERSATION_EVENTS,
                     "patientRef"),
+            new Contract(ConversationDeliveryUpdated.class, EventTypes.CONVERSATION_DELIVERY_UPDATED,
+                    Topics.CONVERSATION_EVENTS, "patientRef"),
             new Contract(OutboundRequested.class, EventTypes.OUTBOUND_REQUESTED, Topics.OUTBOUND_REQUESTS, "patientRef"),
             new Contract(OutboundStatus.class, EventTypes.OUTBOUND_STATUS, Topics.OUTBOUND_STATUS, "patientRef"),
             new Contract(PhiAccessed.class, EventTypes.PHI_ACCESSED, Topics.AUDIT_ACCESS, "patientRef"),

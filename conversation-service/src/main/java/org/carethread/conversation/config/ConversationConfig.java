@@ -29,6 +29,10 @@ public interface ConversationConfig {
     @WithDefault("5s")
     Duration scheduledSendCheckEvery();
 
+    /** How often a live stream says it is still there, so proxies and browsers keep it open. */
+    @WithDefault("20s")
+    Duration liveHeartbeatEvery();
+
     /** The practice's name, as templates say it ({{practice_name}}). */
     String practiceName();
 

@@ -49,6 +49,11 @@ public class ConversationMetrics {
         registry.counter("carethread.conversation.reads.audited").increment();
     }
 
+    /** A change announced to staff watching live, before filtering by location. */
+    public void liveUpdate() {
+        registry.counter("carethread.conversation.live.updates").increment();
+    }
+
     public void deliveryUpdated(DeliveryStatus status) {
         registry.counter("carethread.conversation.delivery.updates", "status", status.name()).increment();
     }
