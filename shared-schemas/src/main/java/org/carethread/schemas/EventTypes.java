@@ -22,6 +22,9 @@ public final class EventTypes {
     public static final String ON_CALL_ALERTED = "carethread.oncall.alerted.v1";
     public static final String PATIENT_LINKED = "carethread.patient.linked.v1";
     public static final String PATIENT_UNLINKED = "carethread.patient.unlinked.v1";
+    public static final String LOCATION_HOURS_SET = "carethread.location.hours-set.v1";
+    public static final String STAFF_AWAY_SET = "carethread.staff.away-set.v1";
+    public static final String STAFF_AWAY_CLEARED = "carethread.staff.away-cleared.v1";
 
     private EventTypes() {
     }

@@ -22,9 +22,12 @@ public final class Topics {
     public static final String STAFF_ALERTS = "staff.alerts";
     /** Staff linking and unlinking a sender's address to a directory patient (routing → conversation, audit). */
     public static final String PATIENT_LINKS = "patient.links";
+    /** Locations' business hours and staff out of office, as routing keeps them (routing → conversation, audit). */
+    public static final String PRACTICE_SCHEDULE = "practice.schedule";
 
     public static final List<String> ALL = List.of(INBOUND_MESSAGES, INBOUND_RECEIPTS, ROUTING_DECISIONS,
-            CONVERSATION_EVENTS, OUTBOUND_REQUESTS, OUTBOUND_STATUS, AUDIT_ACCESS, STAFF_ALERTS, PATIENT_LINKS);
+            CONVERSATION_EVENTS, OUTBOUND_REQUESTS, OUTBOUND_STATUS, AUDIT_ACCESS, STAFF_ALERTS, PATIENT_LINKS,
+            PRACTICE_SCHEDULE);
 
     private Topics() {
     }

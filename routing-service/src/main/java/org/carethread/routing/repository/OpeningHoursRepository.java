@@ -12,7 +12,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.carethread.routing.service.OpeningHours;
+import org.carethread.schemas.practice.OpeningHours;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.smallrye.mutiny.Uni;

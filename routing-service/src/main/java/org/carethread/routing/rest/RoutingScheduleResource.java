@@ -28,7 +28,7 @@ import org.carethread.routing.rest.ScheduleViews.Hours;
 import org.carethread.routing.rest.ScheduleViews.OnCallRequest;
 import org.carethread.routing.rest.ScheduleViews.OpeningInterval;
 import org.carethread.routing.service.InvalidFieldsException;
-import org.carethread.routing.service.OpeningHours;
+import org.carethread.schemas.practice.OpeningHours;
 import org.carethread.routing.service.RoutingSchedule;
 import org.carethread.schemas.staff.StaffMember;
 import org.carethread.schemas.staff.StaffRoles;

@@ -1,5 +1,6 @@
 package org.carethread.routing.service;
 
+import org.carethread.schemas.practice.OpeningHours;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.carethread.routing.service.OpeningHours.Status;
+import org.carethread.schemas.practice.OpeningHours.Status;
 import org.carethread.routing.service.RoutingRule.Actions;
 import org.carethread.routing.service.RoutingRule.Conditions;
 import org.carethread.routing.triage.Triage;

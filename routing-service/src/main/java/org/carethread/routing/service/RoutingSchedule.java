@@ -1,5 +1,6 @@
 package org.carethread.routing.service;
 
+import org.carethread.schemas.practice.OpeningHours;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

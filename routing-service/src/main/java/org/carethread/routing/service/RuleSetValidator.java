@@ -1,5 +1,6 @@
 package org.carethread.routing.service;
 
+import org.carethread.schemas.practice.OpeningHours;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

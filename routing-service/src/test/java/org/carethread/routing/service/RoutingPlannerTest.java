@@ -1,5 +1,6 @@
 package org.carethread.routing.service;
 
+import org.carethread.schemas.practice.OpeningHours;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,7 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.carethread.routing.service.OpeningHours.Interval;
+import org.carethread.schemas.practice.OpeningHours.Interval;
 import org.carethread.routing.service.RoutingRule.Actions;
 import org.carethread.routing.service.RoutingRule.Conditions;
 import org.carethread.routing.service.RoutingSituation.Place;

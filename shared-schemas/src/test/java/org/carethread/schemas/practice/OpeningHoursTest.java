@@ -1,9 +1,10 @@
-package org.carethread.routing.service;
+package org.carethread.schemas.practice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -13,8 +14,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.carethread.routing.service.OpeningHours.Interval;
-import org.carethread.routing.service.OpeningHours.Status;
+import org.carethread.schemas.practice.OpeningHours.Interval;
+import org.carethread.schemas.practice.OpeningHours.Status;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -169,6 +170,32 @@ class OpeningHoursTest {
     void intervalsAreTriedInOrderWhateverOrderTheyWereGivenIn() {
         // NORTH lists the afternoon before the morning: the next opening before dawn is still 8:00.
         assertEquals(newYork(2026, 11, 25, 8, 0, 0), NORTH.nextOpeningAt(newYork(2026, 11, 24, 17, 0, 0)));
+    }
+
+    @Test
+    void businessTimeSkipsLunchNightsWeekendsAndHolidays() {
+        Instant tuesdayEleven = newYork(2026, 11, 24, 11, 0, 0);
+        assertEquals(newYork(2026, 11, 24, 11, 15, 0), NORTH.plusBusinessTime(tuesdayEleven, Duration.ofMinutes(15)));
+        assertEquals(newYork(2026, 11, 24, 15, 30, 0), NORTH.plusBusinessTime(tuesdayEleven, Duration.ofHours(3)),
+                "1.5 h before lunch, 1.5 h after it");
+        // Wednesday 16:00 + 4 h: 1 h on Wednesday, Thanksgiving closed, 3 h on Friday morning.
+        assertEquals(newYork(2026, 11, 27, 11, 0, 0),
+                NORTH.plusBusinessTime(newYork(2026, 11, 25, 16, 0, 0), Duration.ofHours(4)));
+        assertEquals(newYork(2026, 11, 30, 10, 0, 0),
+                NORTH.plusBusinessTime(newYork(2026, 11, 28, 22, 0, 0), Duration.ofHours(2)), "Saturday → Monday");
+        assertNull(new OpeningHours(NEW_YORK, Map.of(), Map.of()).plusBusinessTime(tuesdayEleven, Duration.ofHours(1)));
+    }
+
+    @Test
+    void businessTimeBetweenCountsOnlyOpeningIntervals() {
+        assertEquals(Duration.ofHours(3), NORTH.businessTimeBetween(newYork(2026, 11, 24, 11, 0, 0),
+                newYork(2026, 11, 24, 15, 30, 0)));
+        assertEquals(Duration.ofHours(4), NORTH.businessTimeBetween(newYork(2026, 11, 25, 16, 0, 0),
+                newYork(2026, 11, 27, 11, 0, 0)), "Thanksgiving counts nothing");
+        assertEquals(Duration.ZERO, NORTH.businessTimeBetween(newYork(2026, 11, 28, 9, 0, 0),
+                newYork(2026, 11, 29, 17, 0, 0)), "a weekend");
+        assertEquals(Duration.ZERO, NORTH.businessTimeBetween(newYork(2026, 11, 24, 15, 0, 0),
+                newYork(2026, 11, 24, 11, 0, 0)), "backwards");
     }
 
     private static Instant newYork(int year, int month, int day, int hour, int minute, int second) {

@@ -1,6 +1,7 @@
-package org.carethread.routing.service;
+package org.carethread.schemas.practice;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -13,7 +14,9 @@ import java.util.Set;
 
 /**
  * A location's week of opening intervals and its holidays, in its own time zone: whether it is open at an instant,
- * and when it next opens (where an after-hours message's response clock starts).
+ * when it next opens (where an after-hours message's response clock starts), and how business time adds up (where a
+ * response target of "4 business hours" falls due). Routing owns the hours; other services learn them from
+ * {@code LocationHoursSet} events and judge them with this same class.
  */
 public record OpeningHours(ZoneId zone, Map<DayOfWeek, List<Interval>> week, Map<LocalDate, String> holidays) {
 
@@ -69,8 +72,50 @@ public record OpeningHours(ZoneId zone, Map<DayOfWeek, List<Interval>> week, Map
         return null;
     }
 
+    /**
+     * The instant at which {@code amount} of business time has passed since {@code start}, counting only the opening
+     * intervals (not holidays, nights or weekends); null if the location never opens long enough again.
+     */
+    public Instant plusBusinessTime(Instant start, Duration amount) {
+        Duration left = amount;
+        Instant at = nextOpeningAt(start);
+        // A year of openings bounds the walk, as in nextOpeningAt.
+        for (int step = 0; at != null && step < 366 * 4; step++) {
+            Instant closes = closingAfter(at);
+            Duration open = Duration.between(at, closes);
+            if (left.compareTo(open) <= 0) {
+                return at.plus(left);
+            }
+            left = left.minus(open);
+            at = nextOpeningAt(closes);
+        }
+        return null;
+    }
+
+    /** Business time between two instants (zero when {@code to} is not after {@code from}). */
+    public Duration businessTimeBetween(Instant from, Instant to) {
+        Duration total = Duration.ZERO;
+        Instant at = nextOpeningAt(from);
+        for (int step = 0; at != null && at.isBefore(to) && step < 366 * 4; step++) {
+            Instant closes = closingAfter(at);
+            total = total.plus(Duration.between(at, closes.isBefore(to) ? closes : to));
+            at = nextOpeningAt(closes);
+        }
+        return total;
+    }
+
     public String holidayOn(Instant instant) {
         return holidays.get(instant.atZone(zone).toLocalDate());
+    }
+
+    /** The end of the opening interval that holds {@code open}, an instant when the location is open. */
+    private Instant closingAfter(Instant open) {
+        ZonedDateTime local = open.atZone(zone);
+        LocalTime time = local.toLocalTime();
+        return intervalsOn(local.toLocalDate()).stream()
+                .filter(i -> !time.isBefore(i.opens()) && time.isBefore(i.closes()))
+                .map(i -> local.toLocalDate().atTime(i.closes()).atZone(zone).toInstant())
+                .findFirst().orElse(open);
     }
 
     private List<Interval> intervalsOn(LocalDate date) {
