@@ -29,6 +29,14 @@ public interface ConversationConfig {
     @WithDefault("5s")
     Duration scheduledSendCheckEvery();
 
+    /** How often queues with auto-assignment hand out work and return-timers run; AssignmentDesk reads it by name. */
+    @WithDefault("5s")
+    Duration assignmentCheckEvery();
+
+    /** How often response due times and flags are brought up to date; ResponseClocks reads it by name. */
+    @WithDefault("15s")
+    Duration clockCheckEvery();
+
     /** How often a live stream says it is still there, so proxies and browsers keep it open. */
     @WithDefault("20s")
     Duration liveHeartbeatEvery();

@@ -11,6 +11,7 @@ import org.carethread.schemas.events.ConversationMessageAdded;
 import org.carethread.schemas.events.ConversationOpened;
 import org.carethread.schemas.events.ConversationReplied;
 import org.carethread.schemas.events.ConversationStatusChanged;
+import org.carethread.schemas.events.ConversationTargetFlagged;
 import org.carethread.schemas.events.OutboundRequested;
 import org.carethread.schemas.events.PhiAccessed;
 
@@ -54,6 +55,13 @@ public final class ConversationEvents {
     public static ConversationEscalated escalated(Conversation conversation, String staffUserId, Instant at) {
         return new ConversationEscalated(conversation.id.toString(), conversation.locationCode,
                 conversation.patientRef, conversation.escalation, staffUserId, at);
+    }
+
+    public static ConversationTargetFlagged targetFlagged(Conversation conversation, String flag, Instant dueAt,
+            Instant at) {
+        return new ConversationTargetFlagged(conversation.id.toString(), conversation.locationCode,
+                conversation.patientRef, conversation.queueCode, conversation.priority, conversation.assignee, flag,
+                conversation.clockStartedAt, dueAt, at);
     }
 
     /**

@@ -60,7 +60,7 @@ public class ConversationViews {
                 new PatientView(mask(cipher.open(conversation.sealedPatientAddress))), conversation.lastMessageAt,
                 summary.messageCount(), conversation.category, conversation.urgency, priority(conversation),
                 conversation.identity, conversation.patientId, conversation.directedTo, conversation.clockStartedAt,
-                conversation.alertedAt, conversation.onCallStaff);
+                conversation.alertedAt, conversation.onCallStaff, conversation.responseDueAt, conversation.targetFlag);
     }
 
     public ConversationDetail detail(ConversationRead read) {
@@ -73,7 +73,8 @@ public class ConversationViews {
                 priority(conversation), conversation.identity, conversation.patientId, conversation.directedTo,
                 conversation.clockStartedAt, conversation.alertedAt, conversation.onCallStaff, routing(conversation),
                 read.notes().stream().map(this::note).toList(),
-                read.scheduledReplies().stream().map(reply -> scheduledReply(reply, true)).toList());
+                read.scheduledReplies().stream().map(reply -> scheduledReply(reply, true)).toList(),
+                conversation.responseDueAt, conversation.targetFlag);
     }
 
     public NoteView note(ConversationNote note) {

@@ -109,6 +109,23 @@ public class Conversation {
     /** Who was on call then; null when nobody was and the whole queue was alerted. */
     @Column(name = "on_call_staff")
     public String onCallStaff;
+    /** When the current owner got it; the return timer counts from here or from the patient's latest wait. */
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+    /** When the patient message that opened or reopened it arrived; its resolution time counts from here. */
+    @Column(name = "episode_started_at")
+    public Instant episodeStartedAt;
+    /** When staff first answered in this episode; null until then. */
+    @Column(name = "first_responded_at")
+    public Instant firstRespondedAt;
+    /**
+     * When staff should answer the patient waiting now, and whether that is approaching or overdue. ResponseClocks
+     * keeps both with its own updates, so a staff action never writes back a stale value (nor bumps the version).
+     */
+    @Column(name = "response_due_at", insertable = false, updatable = false)
+    public Instant responseDueAt;
+    @Column(name = "target_flag", insertable = false, updatable = false)
+    public String targetFlag;
     @Version
     public Long version;
 
@@ -130,6 +147,9 @@ public class Conversation {
 
     /** Gives it an owner, or sends it back to its queue (null); an open conversation's status follows its owner. */
     public void assignTo(String username) {
+        if (username != null && !username.equals(assignee)) {
+            assignedAt = Instant.now();
+        }
         assignee = username;
         if (isOpen()) {
             status = openStatus();
@@ -156,6 +176,17 @@ public class Conversation {
         leave(RESOLVED);
         outcome = outcomeCode;
         escalation = null;
+    }
+
+    /** The patient wrote to a resolved conversation, or a new one: a new episode starts, with nobody answered yet. */
+    public void startEpisode(Instant at) {
+        episodeStartedAt = at;
+        firstRespondedAt = null;
+    }
+
+    /** Someone at the practice has to act and the response clock runs. */
+    public boolean waitsOnStaff() {
+        return isOpen() && clockStartedAt != null;
     }
 
     /** Back to work: with its owner if it has one, otherwise in its queue. */

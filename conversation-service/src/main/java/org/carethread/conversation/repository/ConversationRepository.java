@@ -98,10 +98,11 @@ public class ConversationRepository {
      *
      * @param statuses  only these statuses
      * @param assignees only conversations owned by one of these names (a staff member's username and subject)
+     * @param aging     only conversations approaching or past their response target, soonest due first
      * @param urgency   only conversations whose latest message has this urgency
      * @param category  only conversations whose latest message has this category
      */
-    public record Filter(Collection<String> statuses, Collection<String> assignees, String urgency,
+    public record Filter(Collection<String> statuses, Collection<String> assignees, boolean aging, String urgency,
             String category) {
     }
 
@@ -119,6 +120,9 @@ public class ConversationRepository {
         if (filter.assignees() != null) {
             where.append(" and c.assignee in :assignees");
         }
+        if (filter.aging()) {
+            where.append(" and c.targetFlag is not null");
+        }
         if (filter.urgency() != null) {
             where.append(" and c.urgency = :urgency");
         }
@@ -127,7 +131,8 @@ public class ConversationRepository {
         }
         var query = session.createSelectionQuery("select c, (select count(m) from Message m"
                 + " where m.conversationId = c.id) from Conversation c where c.locationCode in :locations"
-                + where + " order by c.priorityRank, c.lastMessageAt desc, c.id", Object[].class)
+                + where + (filter.aging() ? " order by c.responseDueAt, c.id"
+                        : " order by c.priorityRank, c.lastMessageAt desc, c.id"), Object[].class)
                 .setParameter("locations", locations)
                 .setMaxResults(limit);
         if (filter.statuses() != null) {

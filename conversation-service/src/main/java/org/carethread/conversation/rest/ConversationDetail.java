@@ -13,5 +13,5 @@ public record ConversationDetail(String id, String locationCode, String queue, S
         Instant lastMessageAt, PatientView patient, List<MessageView> messages, String category, String urgency,
         String priority, String identity, String patientId, String directedTo, Instant clockStartedAt,
         Instant alertedAt, String onCallStaff, RoutingView routing, List<NoteView> notes,
-        List<ScheduledReplyView> scheduledReplies) {
+        List<ScheduledReplyView> scheduledReplies, Instant responseDueAt, String targetFlag) {
 }

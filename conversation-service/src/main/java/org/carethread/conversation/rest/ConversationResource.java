@@ -51,6 +51,7 @@ public class ConversationResource {
     private static final int DEFAULT_LIST_SIZE = 50;
     private static final int IDEMPOTENCY_KEY_MAX_LENGTH = 100;
     private static final String VIEW_MINE = "mine";
+    private static final String VIEW_AGING = "aging";
     /** Routing's triage vocabulary (RoutingDecided), the values the list filters accept. */
     static final List<String> URGENCIES = List.of("emergency", "urgent", "routine");
     static final List<String> CATEGORIES = List.of("scheduling", "cancellation", "refill", "billing", "test-results",
@@ -80,8 +81,9 @@ public class ConversationResource {
     @APIResponse(responseCode = "400", description = "Unknown view, status, urgency or category, or limit out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<ConversationSummary>> list(
-            @Parameter(description = "mine (owned by the caller, not resolved), unassigned, awaiting-patient, snoozed"
-                    + " or resolved; all when absent") @QueryParam("view") String view,
+            @Parameter(description = "mine (owned by the caller, not resolved), unassigned, aging (approaching or past"
+                    + " its response target, most overdue first), awaiting-patient, snoozed or resolved; all when"
+                    + " absent") @QueryParam("view") String view,
             @Parameter(description = "unassigned, assigned, awaiting-patient, snoozed or resolved; all when absent")
             @QueryParam("status") String status,
             @Parameter(description = "emergency, urgent or routine: the urgency of the latest patient message; all"
@@ -94,8 +96,9 @@ public class ConversationResource {
             case VIEW_MINE -> Conversation.STATUSES.stream().filter(s -> !s.equals(Conversation.RESOLVED)).toList();
             case Conversation.UNASSIGNED, Conversation.AWAITING_PATIENT, Conversation.SNOOZED, Conversation.RESOLVED ->
                 List.of(view);
-            default -> throw new InvalidRequestException("view must be one of mine, unassigned, awaiting-patient,"
-                    + " snoozed, resolved, or left out for all.");
+            case VIEW_AGING -> List.of(Conversation.UNASSIGNED, Conversation.ASSIGNED);
+            default -> throw new InvalidRequestException("view must be one of mine, unassigned, aging,"
+                    + " awaiting-patient, snoozed, resolved, or left out for all.");
         };
         if (status != null) {
             if (!Conversation.STATUSES.contains(status)) {
@@ -119,7 +122,8 @@ public class ConversationResource {
         if (statuses != null && statuses.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return conversations.list(staff.current(), statuses, VIEW_MINE.equals(view), urgency, category, size)
+        return conversations.list(staff.current(), statuses, VIEW_MINE.equals(view), VIEW_AGING.equals(view), urgency,
+                category, size)
                 .map(summaries -> summaries.stream().map(views::summary).toList());
     }
 

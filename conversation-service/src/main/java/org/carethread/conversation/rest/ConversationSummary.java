@@ -44,5 +44,10 @@ public record ConversationSummary(String id, String locationCode, String queue, 
         @Schema(description = "When the on-call staff member was alerted about an emergency", nullable = true)
         Instant alertedAt,
         @Schema(description = "Who was on call when alerted; null when nobody was and the whole queue was",
-                nullable = true) String onCallStaff) {
+                nullable = true) String onCallStaff,
+        @Schema(description = "When staff should answer the patient waiting now (the queue's response target for"
+                + " its priority, in business hours where the target says so); null while nobody waits on staff",
+                nullable = true) Instant responseDueAt,
+        @Schema(description = "approaching (80% of the target used) or overdue; null when on time",
+                enumeration = { "approaching", "overdue" }, nullable = true) String targetFlag) {
 }

@@ -8,6 +8,7 @@ import org.carethread.conversation.service.AnswerRefusedException;
 import org.carethread.conversation.service.ConversationChangedException;
 import org.carethread.conversation.service.ConversationHeldException;
 import org.carethread.conversation.service.ConversationNotFoundException;
+import org.carethread.conversation.service.QueueNotFoundException;
 import org.carethread.conversation.service.ConversationResolvedException;
 import org.carethread.conversation.service.ReplyNotFoundException;
 import org.carethread.conversation.service.UnknownOutcomeException;
@@ -47,6 +48,12 @@ public class ProblemMappers {
         return problem(404, "conversation-not-found", "Conversation not found",
                 "There is no conversation with this id among the conversations you can see. Check the link, or go back"
                         + " to the inbox.");
+    }
+
+    @ServerExceptionMapper
+    public Response queueNotFound(QueueNotFoundException e) {
+        return problem(404, "queue-not-found", "Queue not found",
+                "There is no such queue at your locations. A queue is set up at the location whose work it holds.");
     }
 
     @ServerExceptionMapper

@@ -41,13 +41,17 @@ public class ConversationChangeLog {
     public static final String NOTE = "note";
     public static final String REPLY_SCHEDULED = "reply-scheduled";
     public static final String SCHEDULED_REPLY_CANCELLED = "scheduled-reply-cancelled";
+    public static final String AUTO_ASSIGN = "auto-assign";
+    public static final String RETURNED = "returned";
 
     private final Outbox outbox;
     private final PhiCipher cipher;
+    private final ServiceTimes serviceTimes;
 
-    public ConversationChangeLog(Outbox outbox, PhiCipher cipher) {
+    public ConversationChangeLog(Outbox outbox, PhiCipher cipher, ServiceTimes serviceTimes) {
         this.outbox = outbox;
         this.cipher = cipher;
+        this.serviceTimes = serviceTimes;
     }
 
     /** The parts of a conversation a change is compared against, taken before the change. */
@@ -77,7 +81,8 @@ public class ConversationChangeLog {
         change.sealedReason = reason == null ? null : cipher.seal(reason);
 
         String subject = conversation.id.toString();
-        Uni<Void> chain = session.persist(change);
+        Uni<Void> chain = session.persist(change)
+                .chain(() -> serviceTimes.changed(session, conversation, before, action, actor, at));
         if (!Objects.equals(before.assignee(), conversation.assignee) || !before.queue().equals(conversation.queueCode)) {
             chain = chain.chain(() -> outbox.add(session, Topics.CONVERSATION_EVENTS, EventTypes.CONVERSATION_ASSIGNED,
                     conversation.patientRef, subject,

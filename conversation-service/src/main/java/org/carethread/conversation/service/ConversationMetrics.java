@@ -57,4 +57,19 @@ public class ConversationMetrics {
     public void deliveryUpdated(DeliveryStatus status) {
         registry.counter("carethread.conversation.delivery.updates", "status", status.name()).increment();
     }
+
+    /** Auto-assignment gave a conversation to someone (tag: the queue's assignment mode). */
+    public void autoAssigned(String assignment) {
+        registry.counter("carethread.conversation.auto.assigned", "assignment", assignment).increment();
+    }
+
+    /** An owner did not answer in time and lost the conversation to the queue or the next person. */
+    public void returnedUnanswered() {
+        registry.counter("carethread.conversation.returned.unanswered").increment();
+    }
+
+    /** A conversation's response target is near or past (tag: approaching or overdue). */
+    public void targetFlagged(String flag) {
+        registry.counter("carethread.conversation.response.targets.flagged", "flag", flag).increment();
+    }
 }

@@ -85,13 +85,13 @@ public class ConversationService {
      * @param urgency  only this urgency of the latest message; null for all
      * @param category only this category of the latest message; null for all
      */
-    public Uni<List<Summary>> list(StaffMember staff, List<String> statuses, boolean mine, String urgency,
-            String category, int limit) {
+    public Uni<List<Summary>> list(StaffMember staff, List<String> statuses, boolean mine, boolean aging,
+            String urgency, String category, int limit) {
         if (staff.locations().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         List<String> assignees = mine ? Stream.of(staff.username(), staff.id()).filter(Objects::nonNull).toList() : null;
-        var filter = new ConversationRepository.Filter(statuses, assignees, urgency, category);
+        var filter = new ConversationRepository.Filter(statuses, assignees, aging, urgency, category);
         return sessions.withSession(session -> conversations.listInLocations(session, staff.locations(), filter,
                 limit));
     }

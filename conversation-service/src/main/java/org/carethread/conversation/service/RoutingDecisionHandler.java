@@ -96,6 +96,7 @@ public class RoutingDecisionHandler {
             // A new episode: the alert about an earlier, resolved one is history, not news.
             conversation.alertedAt = null;
             conversation.onCallStaff = null;
+            conversation.startEpisode(receivedAt(decision));
         }
         boolean emergencyElsewhere = EMERGENCY.equals(decision.urgency())
                 && !decision.queue().equals(conversation.queueCode);
@@ -126,6 +127,7 @@ public class RoutingDecisionHandler {
         conversation.status = Conversation.UNASSIGNED;
         conversation.openedAt = Instant.now();
         conversation.lastMessageAt = conversation.openedAt;
+        conversation.startEpisode(receivedAt(decision));
         describe(conversation, decision, false, false);
         return session.persist(conversation)
                 .chain(() -> outbox.add(session, Topics.CONVERSATION_EVENTS, EventTypes.CONVERSATION_OPENED,
@@ -185,7 +187,7 @@ public class RoutingDecisionHandler {
         message.channel = channelOf(decision);
         // Stored exactly as routing sealed it: this service never needs the text in clear to keep it.
         message.sealedText = decision.sealedText();
-        message.occurredAt = decision.receivedAt() != null ? decision.receivedAt() : Instant.now();
+        message.occurredAt = receivedAt(decision);
         message.sourceEventId = sourceEventId;
         conversation.touch(message.occurredAt);
         return session.persist(message)
@@ -265,6 +267,10 @@ public class RoutingDecisionHandler {
         if (decision.sealedAutoReplyText() != null) {
             cipher.open(decision.sealedAutoReplyText());
         }
+    }
+
+    private static Instant receivedAt(RoutingDecided decision) {
+        return decision.receivedAt() != null ? decision.receivedAt() : Instant.now();
     }
 
     private static String channelOf(RoutingDecided decision) {

@@ -1,0 +1,46 @@
+package org.carethread.conversation.service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.carethread.conversation.repository.QueueSetting;
+
+/**
+ * Who auto-assignment gives a queue's next conversation to: a member who is not away, is under the queue's cap and is
+ * not the one it is being taken from. Round robin goes to the next such member after the last one given work; least
+ * loaded to the one owning fewest conversations (ties in the queue's member order). Null when nobody can take it, and
+ * the conversation waits in the queue.
+ */
+final class AssignmentChoice {
+    private AssignmentChoice() {
+    }
+
+    static String next(QueueSetting queue, Map<String, Long> loads, Set<String> away, String passOver) {
+        List<String> members = queue.members();
+        List<String> able = new ArrayList<>();
+        for (String member : members) {
+            long load = loads.getOrDefault(member, 0L);
+            if (!away.contains(member) && !member.equals(passOver)
+                    && (queue.openCap() == null || load < queue.openCap())) {
+                able.add(member);
+            }
+        }
+        if (able.isEmpty()) {
+            return null;
+        }
+        if (QueueSetting.LEAST_LOADED.equals(queue.assignment())) {
+            return able.stream().min(Comparator.comparingLong(member -> loads.getOrDefault(member, 0L))).orElseThrow();
+        }
+        int last = members.indexOf(queue.lastAssigned());
+        for (int step = 1; step <= members.size(); step++) {
+            String candidate = members.get(Math.floorMod(last + step, members.size()));
+            if (able.contains(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}
