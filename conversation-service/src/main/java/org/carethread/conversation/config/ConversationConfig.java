@@ -37,6 +37,16 @@ public interface ConversationConfig {
     @WithDefault("15s")
     Duration clockCheckEvery();
 
+    /**
+     * How often messages stored before search existed are looked for and indexed; SearchBackfill reads it by name.
+     */
+    @WithDefault("60s")
+    Duration searchBackfillEvery();
+
+    /** Most words one search may hold; every one must match, so more only narrow further at more cost. */
+    @WithDefault("10")
+    int searchMaxWords();
+
     /** How often a live stream says it is still there, so proxies and browsers keep it open. */
     @WithDefault("20s")
     Duration liveHeartbeatEvery();

@@ -18,6 +18,8 @@ import org.carethread.schemas.events.PhiAccessed;
 /** Builds the event payloads this service publishes from its entities. PHI leaves only as it is stored: sealed. */
 public final class ConversationEvents {
     public static final String ACTION_CONVERSATION_READ = "conversation.read";
+    /** A search showed the conversation in its results; one that found none is recorded without a conversation. */
+    public static final String ACTION_CONVERSATION_SEARCH = "conversation.search";
     /** Who requested an automatic reply: no staff member did. */
     public static final String AUTOMATIC_REQUESTER = "system";
 
@@ -74,9 +76,12 @@ public final class ConversationEvents {
                 reply.sealedText, reply.sentBy != null ? reply.sentBy : AUTOMATIC_REQUESTER, reply.occurredAt);
     }
 
+    /** @param conversation what was seen; null for an access that concerns no conversation, such as a fruitless search */
     public static PhiAccessed access(Conversation conversation, String action, String staffUserId,
             List<String> staffRoles, String clientAddress, Instant at) {
-        return new PhiAccessed(staffUserId, staffRoles, action, conversation.id.toString(), conversation.patientRef,
-                conversation.locationCode, clientAddress, null, at);
+        return conversation == null
+                ? new PhiAccessed(staffUserId, staffRoles, action, null, null, null, clientAddress, null, at)
+                : new PhiAccessed(staffUserId, staffRoles, action, conversation.id.toString(), conversation.patientRef,
+                        conversation.locationCode, clientAddress, null, at);
     }
 }

@@ -2,7 +2,10 @@ package org.carethread.conversation.repository;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,60 +97,80 @@ public class ConversationRepository {
     }
 
     /**
-     * What narrows the inbox; a null part narrows nothing.
+     * What narrows the inbox and a search; a null part narrows nothing.
      *
-     * @param statuses  only these statuses
-     * @param assignees only conversations owned by one of these names (a staff member's username and subject)
-     * @param aging     only conversations approaching or past their response target, soonest due first
-     * @param urgency   only conversations whose latest message has this urgency
-     * @param category  only conversations whose latest message has this category
+     * @param statuses     only these statuses
+     * @param assignees    only conversations owned by one of these names (a staff member's username and subject)
+     * @param urgency      only conversations whose latest message has this urgency
+     * @param category     only conversations whose latest message has this category
+     * @param queue        only conversations in this queue
+     * @param priority     only conversations of this priority
+     * @param patientId    only conversations with this directory patient
+     * @param patientRef   only conversations with the patient at this address (its blind index)
+     * @param activeFrom   only conversations whose latest activity is at or after this instant
+     * @param activeBefore only conversations whose latest activity is before this instant
+     * @param terms        only conversations holding every one of these word indexes, in any of their messages
+     * @param aging        only conversations approaching or past their response target, soonest due first
      */
-    public record Filter(Collection<String> statuses, Collection<String> assignees, boolean aging, String urgency,
-            String category) {
+    public record Filter(Collection<String> statuses, Collection<String> assignees, String urgency, String category,
+            String queue, String priority, String patientId, String patientRef, Instant activeFrom,
+            Instant activeBefore, Collection<String> terms, boolean aging) {
+
+        /** The inbox list's filter. */
+        public static Filter inbox(Collection<String> statuses, Collection<String> assignees, boolean aging,
+                String urgency, String category) {
+            return new Filter(statuses, assignees, urgency, category, null, null, null, null, null, null, null, aging);
+        }
     }
 
     /**
-     * The inbox limited to the locations and narrowed by the filter: critical first, then high, normal, low (a
-     * resolved conversation counts as normal), each newest activity first. Index conversation_location_priority
-     * serves this order.
+     * The conversations at the locations that pass the filter: critical first, then high, normal, low (a resolved
+     * conversation counts as normal), each newest activity first, skipping the first {@code offset}. Index
+     * conversation_location_priority serves this order; message_term_term_conversation the word terms.
      */
     public Uni<List<Summary>> listInLocations(Mutiny.Session session, Collection<String> locations, Filter filter,
-            int limit) {
+            int limit, int offset) {
         StringBuilder where = new StringBuilder();
-        if (filter.statuses() != null) {
-            where.append(" and c.status in :statuses");
-        }
-        if (filter.assignees() != null) {
-            where.append(" and c.assignee in :assignees");
-        }
+        Map<String, Object> parameters = new HashMap<>();
+        narrow(where, parameters, "c.status in :statuses", "statuses", filter.statuses());
+        narrow(where, parameters, "c.assignee in :assignees", "assignees", filter.assignees());
+        narrow(where, parameters, "c.urgency = :urgency", "urgency", filter.urgency());
+        narrow(where, parameters, "c.category = :category", "category", filter.category());
+        narrow(where, parameters, "c.queueCode = :queue", "queue", filter.queue());
+        narrow(where, parameters, "c.priority = :priority", "priority", filter.priority());
+        narrow(where, parameters, "c.patientId = :patientId", "patientId", filter.patientId());
+        narrow(where, parameters, "c.patientRef = :patientRef", "patientRef", filter.patientRef());
+        narrow(where, parameters, "c.lastMessageAt >= :activeFrom", "activeFrom", filter.activeFrom());
+        narrow(where, parameters, "c.lastMessageAt < :activeBefore", "activeBefore", filter.activeBefore());
         if (filter.aging()) {
             where.append(" and c.targetFlag is not null");
         }
-        if (filter.urgency() != null) {
-            where.append(" and c.urgency = :urgency");
-        }
-        if (filter.category() != null) {
-            where.append(" and c.category = :category");
+        if (filter.terms() != null) {
+            // Every term in some message of the conversation, not necessarily the same one.
+            narrow(where, parameters, "c.id in (select t.conversationId from MessageTerm t where t.term in :terms"
+                    + " group by t.conversationId having count(distinct t.term) = :termCount)", "terms",
+                    filter.terms());
+            parameters.put("termCount", (long) Set.copyOf(filter.terms()).size());
         }
         var query = session.createSelectionQuery("select c, (select count(m) from Message m"
                 + " where m.conversationId = c.id) from Conversation c where c.locationCode in :locations"
                 + where + (filter.aging() ? " order by c.responseDueAt, c.id"
                         : " order by c.priorityRank, c.lastMessageAt desc, c.id"), Object[].class)
                 .setParameter("locations", locations)
+                .setFirstResult(offset)
                 .setMaxResults(limit);
-        if (filter.statuses() != null) {
-            query = query.setParameter("statuses", filter.statuses());
-        }
-        if (filter.assignees() != null) {
-            query = query.setParameter("assignees", filter.assignees());
-        }
-        if (filter.urgency() != null) {
-            query = query.setParameter("urgency", filter.urgency());
-        }
-        if (filter.category() != null) {
-            query = query.setParameter("category", filter.category());
+        for (var parameter : parameters.entrySet()) {
+            query = query.setParameter(parameter.getKey(), parameter.getValue());
         }
         return query.getResultList()
                 .map(rows -> rows.stream().map(row -> new Summary((Conversation) row[0], (Long) row[1])).toList());
+    }
+
+    private static void narrow(StringBuilder where, Map<String, Object> parameters, String condition, String name,
+            Object value) {
+        if (value != null) {
+            where.append(" and ").append(condition);
+            parameters.put(name, value);
+        }
     }
 }

@@ -57,6 +57,9 @@ public class Message {
     public UUID templateId;
     @Column(name = "template_version")
     public Integer templateVersion;
+    /** Whether its words are in message_term; false only for messages stored before search existed, until indexed. */
+    @Column(name = "terms_indexed")
+    public boolean termsIndexed;
 
     public boolean isOutbound() {
         return OUTBOUND.equals(direction);

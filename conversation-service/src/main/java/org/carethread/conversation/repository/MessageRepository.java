@@ -56,6 +56,17 @@ public class MessageRepository {
                 .getSingleResultOrNull();
     }
 
+    /**
+     * Messages stored before search existed whose words are not indexed yet, oldest first, locked; rows another
+     * instance is indexing are skipped.
+     */
+    public Uni<List<Message>> termsPendingForUpdate(Mutiny.Session session, int limit) {
+        return session.createNativeQuery("select * from message where not terms_indexed order by occurred_at"
+                + " limit :limit for update skip locked", Message.class)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
     /** Locked, so two status updates for one message apply one after another and never move it backwards. */
     public Uni<Message> findForUpdate(Mutiny.Session session, UUID id) {
         return session.find(Message.class, id, LockMode.PESSIMISTIC_WRITE);

@@ -102,10 +102,7 @@ public class ConversationActionResource {
             return answer(workflow.assignToColleague(staff.current(), conversationId, expected,
                     colleague("assignee", body.assignee())));
         }
-        if (body.queue().length() > MAX_CODE_LENGTH || !CODE.matcher(body.queue()).matches()) {
-            throw new InvalidRequestException("'queue' must be a queue code such as north-front-desk.");
-        }
-        return answer(workflow.moveToQueue(staff.current(), conversationId, expected, body.queue()));
+        return answer(workflow.moveToQueue(staff.current(), conversationId, expected, queue(body.queue())));
     }
 
     @POST
@@ -153,13 +150,7 @@ public class ConversationActionResource {
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             WorkflowRequests.Snooze body) {
         UUID conversationId = ConversationResource.conversationId(id);
-        Instant until;
-        try {
-            until = OffsetDateTime.parse(body == null || body.until() == null ? "" : body.until()).toInstant();
-        } catch (DateTimeParseException notADateTime) {
-            throw new InvalidRequestException("'until' must be an ISO-8601 date-time with its offset, for example"
-                    + " 2026-11-23T09:00:00-05:00.");
-        }
+        Instant until = dateTime("until", body == null ? null : body.until());
         if (!until.isAfter(Instant.now())) {
             throw new InvalidRequestException("'until' is not in the future; pick a later time.");
         }
@@ -210,11 +201,28 @@ public class ConversationActionResource {
         return Long.valueOf(version.group(1));
     }
 
-    private static String colleague(String field, String name) {
+    static String colleague(String field, String name) {
         if (name == null || name.length() > MAX_NAME_LENGTH || !STAFF_NAME.matcher(name).matches()) {
             throw new InvalidRequestException("'" + field + "' must be a colleague's username or user id.");
         }
         return name;
+    }
+
+    static String queue(String code) {
+        if (code == null || code.length() > MAX_CODE_LENGTH || !CODE.matcher(code).matches()) {
+            throw new InvalidRequestException("'queue' must be a queue code such as north-front-desk.");
+        }
+        return code;
+    }
+
+    /** An ISO-8601 date-time with its offset; anything else names the field and the shape it needs. */
+    static Instant dateTime(String field, String value) {
+        try {
+            return OffsetDateTime.parse(value == null ? "" : value).toInstant();
+        } catch (DateTimeParseException notADateTime) {
+            throw new InvalidRequestException("'" + field + "' must be an ISO-8601 date-time with its offset, for"
+                    + " example 2026-11-23T09:00:00-05:00.");
+        }
     }
 
     private static String reason(String reason, String what) {

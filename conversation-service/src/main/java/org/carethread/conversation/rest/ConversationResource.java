@@ -21,6 +21,7 @@ import org.carethread.conversation.config.ConversationConfig;
 import org.carethread.conversation.mapping.ConversationViews;
 import org.carethread.conversation.repository.Conversation;
 import org.carethread.conversation.service.ConversationNotFoundException;
+import org.carethread.conversation.service.ConversationSearch;
 import org.carethread.conversation.service.ConversationService;
 import org.carethread.conversation.service.ConversationWorkflow;
 import org.carethread.conversation.service.ReplyNotFoundException;
@@ -49,6 +50,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class ConversationResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int DEFAULT_LIST_SIZE = 50;
+    /** Deeper than this, narrow the search instead of paging on. */
+    private static final int MAX_OFFSET = 10_000;
     private static final int IDEMPOTENCY_KEY_MAX_LENGTH = 100;
     private static final String VIEW_MINE = "mine";
     private static final String VIEW_AGING = "aging";
@@ -62,10 +65,12 @@ public class ConversationResource {
     private final SignedInStaff staff;
     private final ConversationConfig config;
     private final ConversationWorkflow workflow;
+    private final ConversationSearch search;
 
     public ConversationResource(ConversationService conversations, ConversationViews views, SignedInStaff staff,
-            ConversationConfig config, ConversationWorkflow workflow) {
+            ConversationConfig config, ConversationWorkflow workflow, ConversationSearch search) {
         this.workflow = workflow;
+        this.search = search;
         this.conversations = conversations;
         this.views = views;
         this.staff = staff;
@@ -101,30 +106,52 @@ public class ConversationResource {
                     + " awaiting-patient, snoozed, resolved, or left out for all.");
         };
         if (status != null) {
-            if (!Conversation.STATUSES.contains(status)) {
-                throw new InvalidRequestException("status must be one of " + String.join(", ", Conversation.STATUSES)
-                        + ", or left out for all.");
-            }
+            oneOf("status", status, Conversation.STATUSES);
             statuses = statuses == null || statuses.contains(status) ? List.of(status) : List.of();
         }
-        if (urgency != null && !URGENCIES.contains(urgency)) {
-            throw new InvalidRequestException("urgency must be one of " + String.join(", ", URGENCIES)
-                    + ", or left out for all.");
+        if (urgency != null) {
+            oneOf("urgency", urgency, URGENCIES);
         }
-        if (category != null && !CATEGORIES.contains(category)) {
-            throw new InvalidRequestException("category must be one of " + String.join(", ", CATEGORIES)
-                    + ", or left out for all.");
+        if (category != null) {
+            oneOf("category", category, CATEGORIES);
         }
-        int size = limit == null ? Math.min(DEFAULT_LIST_SIZE, config.listLimit()) : limit;
-        if (size < 1 || size > config.listLimit()) {
-            throw new InvalidRequestException("limit must be between 1 and " + config.listLimit() + ".");
-        }
+        int size = pageSize(limit);
         if (statuses != null && statuses.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return conversations.list(staff.current(), statuses, VIEW_MINE.equals(view), VIEW_AGING.equals(view), urgency,
                 category, size)
                 .map(summaries -> summaries.stream().map(views::summary).toList());
+    }
+
+    @POST
+    @Path("/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Search conversations by patient, status, queue, owner, triage, last activity and words"
+            + " (audited)",
+            description = "A POST, because what staff search by (a phone number, a patient's words) must stay out of"
+                    + " URLs and access logs. Only conversations at the caller's locations, in the inbox's order"
+                    + " (critical first, then newest activity) and shape (patient addresses masked). Every criterion"
+                    + " given must match; 'words' must each occur in some message, the patient's or the practice's,"
+                    + " and are matched through keyed blind indexes, never stored in clear. Every search is recorded"
+                    + " as a PHI access (action conversation.search): one record per conversation returned, or one"
+                    + " without a conversation when none matched; if it cannot be recorded, the search fails. The"
+                    + " search terms are never recorded.")
+    @APIResponse(responseCode = "200", description = "The matching conversations, a page of them")
+    @APIResponse(responseCode = "400", description = "Nothing to search by; unknown status, category or priority;"
+            + " malformed date, phone or e-mail; both phone and email; too many words or a word too long; limit or"
+            + " offset out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<ConversationSummary>> search(SearchRequest body, HttpServerRequest request) {
+        var criteria = SearchCriteria.of(body, config.searchMaxWords());
+        int size = pageSize(body.limit());
+        int offset = body.offset() == null ? 0 : body.offset();
+        if (offset < 0 || offset > MAX_OFFSET) {
+            throw new InvalidRequestException("offset must be between 0 and " + MAX_OFFSET
+                    + "; to look further, narrow the search.");
+        }
+        return search.search(staff.current(), criteria, size, offset, clientAddress(request))
+                .map(found -> found.stream().map(views::summary).toList());
     }
 
     @GET
@@ -212,6 +239,24 @@ public class ConversationResource {
             throw new ReplyNotFoundException();
         }
         return conversations.replyStatus(staff.current(), conversationId(id), reply).map(views::replyStatus);
+    }
+
+    /** How many conversations a list or search page holds: as asked, within the configured limit. */
+    private int pageSize(Integer limit) {
+        int size = limit == null ? Math.min(DEFAULT_LIST_SIZE, config.listLimit()) : limit;
+        if (size < 1 || size > config.listLimit()) {
+            throw new InvalidRequestException("limit must be between 1 and " + config.listLimit() + ".");
+        }
+        return size;
+    }
+
+    /** The value if it is one of those known; otherwise a 400 that lists them. */
+    static String oneOf(String field, String value, List<String> known) {
+        if (!known.contains(value)) {
+            throw new InvalidRequestException(field + " must be one of " + String.join(", ", known)
+                    + ", or left out for all.");
+        }
+        return value;
     }
 
     static String etag(long version) {

@@ -50,11 +50,12 @@ public class ConversationService {
     private final ConversationConfig config;
     private final NoteRepository notes;
     private final ScheduledReplyRepository scheduled;
+    private final SearchTerms terms;
 
     public ConversationService(Mutiny.SessionFactory sessions, ConversationRepository conversations,
             MessageRepository messages, Outbox outbox, PhiCipher cipher, ConversationMetrics metrics,
             ConversationChangeLog changeLog, ReplyTemplates templates, ConversationConfig config, NoteRepository notes,
-            ScheduledReplyRepository scheduled) {
+            ScheduledReplyRepository scheduled, SearchTerms terms) {
         this.sessions = sessions;
         this.conversations = conversations;
         this.messages = messages;
@@ -66,6 +67,7 @@ public class ConversationService {
         this.config = config;
         this.notes = notes;
         this.scheduled = scheduled;
+        this.terms = terms;
     }
 
     /** A conversation as read by staff: its messages and notes oldest first, its replies still to go out. */
@@ -91,9 +93,9 @@ public class ConversationService {
             return Uni.createFrom().item(List.of());
         }
         List<String> assignees = mine ? Stream.of(staff.username(), staff.id()).filter(Objects::nonNull).toList() : null;
-        var filter = new ConversationRepository.Filter(statuses, assignees, aging, urgency, category);
+        var filter = ConversationRepository.Filter.inbox(statuses, assignees, aging, urgency, category);
         return sessions.withSession(session -> conversations.listInLocations(session, staff.locations(), filter,
-                limit));
+                limit, 0));
     }
 
     /**
@@ -111,13 +113,17 @@ public class ConversationService {
                 .invoke(metrics::conversationRead);
     }
 
-    /** Records on the audit topic, in the caller's transaction, that the staff member saw the conversation's PHI. */
+    /**
+     * Records on the audit topic, in the caller's transaction, that the staff member saw the conversation's PHI; with
+     * no conversation (a search that found none), that they looked. Keyed by the patient, so one patient's accesses
+     * stay in order.
+     */
     Uni<Void> recordAccess(Mutiny.Session session, StaffMember staff, Conversation conversation, String action,
             String clientAddress) {
-        return outbox.add(session, Topics.AUDIT_ACCESS, EventTypes.PHI_ACCESSED, conversation.patientRef,
-                conversation.id.toString(), ConversationEvents.access(conversation, action, staff.id(),
-                        staff.roles().stream().filter(StaffRoles.ALL::contains).sorted().toList(), clientAddress,
-                        Instant.now()));
+        return outbox.add(session, Topics.AUDIT_ACCESS, EventTypes.PHI_ACCESSED,
+                conversation == null ? null : conversation.patientRef,
+                conversation == null ? null : conversation.id.toString(), ConversationEvents.access(conversation,
+                        action, staff.id(), StaffRoles.of(staff), clientAddress, Instant.now()));
     }
 
     /**
@@ -221,7 +227,7 @@ public class ConversationService {
         reply.templateVersion = composed.templateVersion();
         conversation.touch(reply.occurredAt);
         String subject = conversation.id.toString();
-        return session.persist(reply)
+        return terms.persistWithTerms(session, reply, composed.text())
                 .chain(() -> outbox.add(session, Topics.OUTBOUND_REQUESTS, EventTypes.OUTBOUND_REQUESTED,
                         conversation.patientRef, subject, ConversationEvents.outboundRequested(conversation, reply)))
                 .chain(() -> outbox.add(session, Topics.CONVERSATION_EVENTS, EventTypes.CONVERSATION_REPLIED,

@@ -46,9 +46,11 @@ public class RoutingDecisionHandler {
     private final ConversationMetrics metrics;
     private final ConversationChangeLog changeLog;
     private final OnCallAlertHandler alerts;
+    private final SearchTerms terms;
 
     public RoutingDecisionHandler(ConversationRepository conversations, MessageRepository messages, Outbox outbox,
-            PhiCipher cipher, ConversationMetrics metrics, ConversationChangeLog changeLog, OnCallAlertHandler alerts) {
+            PhiCipher cipher, ConversationMetrics metrics, ConversationChangeLog changeLog, OnCallAlertHandler alerts,
+            SearchTerms terms) {
         this.conversations = conversations;
         this.messages = messages;
         this.outbox = outbox;
@@ -56,6 +58,7 @@ public class RoutingDecisionHandler {
         this.metrics = metrics;
         this.changeLog = changeLog;
         this.alerts = alerts;
+        this.terms = terms;
     }
 
     public Uni<Void> handle(Mutiny.Session session, RoutingDecided decision, InboundEvent event) {
@@ -190,7 +193,8 @@ public class RoutingDecisionHandler {
         message.occurredAt = receivedAt(decision);
         message.sourceEventId = sourceEventId;
         conversation.touch(message.occurredAt);
-        return session.persist(message)
+        // Opened in memory only, for its search terms.
+        return terms.persistWithTerms(session, message, cipher.open(decision.sealedText()))
                 .chain(() -> outbox.add(session, Topics.CONVERSATION_EVENTS, EventTypes.CONVERSATION_MESSAGE_ADDED,
                         conversation.patientRef, conversation.id.toString(),
                         ConversationEvents.messageAdded(conversation, message)))
@@ -236,7 +240,7 @@ public class RoutingDecisionHandler {
         reply.autoReplyKind = kind;
         conversation.touch(reply.occurredAt);
         String subject = conversation.id.toString();
-        return session.persist(reply)
+        return terms.persistWithTerms(session, reply, cipher.open(decision.sealedAutoReplyText()))
                 .chain(() -> outbox.add(session, Topics.OUTBOUND_REQUESTS, EventTypes.OUTBOUND_REQUESTED,
                         conversation.patientRef, subject, ConversationEvents.outboundRequested(conversation, reply)))
                 .chain(() -> outbox.add(session, Topics.CONVERSATION_EVENTS, EventTypes.CONVERSATION_MESSAGE_ADDED,
