@@ -245,6 +245,24 @@ class QueueWorkTest {
                 assertFalse(row.next());
             }
         }
+
+        // the supervisor's dashboard counts it; another location's supervisor sees nothing of it; front desk may not ask
+        String northSupervisor = StaffTokens.issue("sue.super", List.of("supervisor"), List.of("north"));
+        var dashboard = given().auth().oauth2(northSupervisor).when().get("/api/reports/dashboard")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, dashboard.getInt("volumes.find { it.queue == '" + queue + "' }.messages"));
+        assertEquals("first-response", dashboard.getString("serviceTimes.find { it.queue == '" + queue + "' }.kind"));
+        assertTrue(dashboard.getDouble("serviceTimes.find { it.queue == '" + queue + "' }.medianSeconds") >= 11 * 60);
+        assertEquals(0.0, dashboard.getDouble("serviceTimes.find { it.queue == '" + queue + "' }.metTargetShare"));
+        assertTrue(dashboard.getList("workload.assignee", String.class).stream().noneMatch(nora::equals),
+                "a reply does not make nora the owner");
+        var south = given().auth().oauth2(StaffTokens.issue("sol.super", List.of("supervisor"), List.of("south")))
+                .when().get("/api/reports/dashboard").then().statusCode(200).extract().jsonPath();
+        assertFalse(south.getList("volumes.queue", String.class).contains(queue));
+        assertFalse(south.getList("serviceTimes.queue", String.class).contains(queue));
+        given().auth().oauth2(staff(nora)).when().get("/api/reports/dashboard").then().statusCode(403);
+        given().auth().oauth2(northSupervisor).when().get("/api/reports/dashboard?from=yesterday").then()
+                .statusCode(400).contentType("application/problem+json");
     }
 
     @Test
