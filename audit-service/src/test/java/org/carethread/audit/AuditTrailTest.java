@@ -17,8 +17,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -35,10 +39,14 @@ import org.carethread.schemas.EventTypes;
 import org.carethread.schemas.Topics;
 import org.carethread.schemas.events.ConversationOpened;
 import org.carethread.schemas.events.ConversationReplied;
+import org.carethread.schemas.events.LocationHoursSet;
 import org.carethread.schemas.events.MessageReceived;
 import org.carethread.schemas.events.OutboundRequested;
 import org.carethread.schemas.events.OutboundStatus;
 import org.carethread.schemas.events.PhiAccessed;
+import org.carethread.schemas.events.StaffAwayCleared;
+import org.carethread.schemas.events.StaffAwaySet;
+import org.carethread.schemas.practice.OpeningHours;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -159,6 +167,37 @@ class AuditTrailTest {
         // A topic added to Topics.ALL but not to the channel would go unaudited without anyone noticing.
         assertEquals(List.copyOf(Topics.ALL), List.of(ConfigProvider.getConfig()
                 .getValue("mp.messaging.incoming." + AllEventsConsumer.CHANNEL + ".topics", String[].class)));
+    }
+
+    @Test
+    void changesToThePracticeScheduleAreRecordedWithWhoMadeThem() {
+        String admin = "ada.admin" + UUID.randomUUID().toString().substring(0, 8);
+        String provider = "dr.away" + UUID.randomUUID().toString().substring(0, 8);
+        String hoursSet = UUID.randomUUID().toString();
+        String awaySet = UUID.randomUUID().toString();
+        String awayCleared = UUID.randomUUID().toString();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        OpeningHours weekdays = new OpeningHours(ZoneId.of("America/New_York"), Map.of(DayOfWeek.MONDAY,
+                List.of(new OpeningHours.Interval(LocalTime.of(8, 0), LocalTime.of(17, 0)))), Map.of());
+
+        KafkaBroker.shared().send(List.of(
+                CloudEventRecords.record(json, Topics.PRACTICE_SCHEDULE, "north", hoursSet, EventTypes.LOCATION_HOURS_SET,
+                        "/carethread/routing-service", "north", at, LocationHoursSet.of("north", weekdays, admin, at)),
+                CloudEventRecords.record(json, Topics.PRACTICE_SCHEDULE, provider, awaySet, EventTypes.STAFF_AWAY_SET,
+                        "/carethread/routing-service", provider, at.plusSeconds(1), new StaffAwaySet(provider,
+                                at.plusSeconds(60), at.plusSeconds(3600), "dr.cover", admin, at.plusSeconds(1))),
+                CloudEventRecords.record(json, Topics.PRACTICE_SCHEDULE, provider, awayCleared,
+                        EventTypes.STAFF_AWAY_CLEARED, "/carethread/routing-service", provider, at.plusSeconds(2),
+                        new StaffAwayCleared(provider, admin, at.plusSeconds(2)))));
+
+        await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", OFFICER)
+                .queryParam("actor", admin)
+                .when().get("/api/audit/events").then()
+                .statusCode(200)
+                .body("entries.eventId", contains(hoursSet, awaySet, awayCleared))
+                .body("entries.action", contains("location.hours-set", "staff.away-set", "staff.away-cleared"))
+                .body("entries[0].locationCode", equalTo("north"))
+                .body("entries.actorUserId", everyItem(equalTo(admin))));
     }
 
     @Test

@@ -12,10 +12,13 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -38,6 +41,7 @@ import org.carethread.schemas.events.ConversationOpened;
 import org.carethread.schemas.events.ConversationReplied;
 import org.carethread.schemas.events.ConversationStatusChanged;
 import org.carethread.schemas.events.DeliveryReceipt;
+import org.carethread.schemas.events.LocationHoursSet;
 import org.carethread.schemas.events.MessageReceived;
 import org.carethread.schemas.events.OnCallAlerted;
 import org.carethread.schemas.events.OutboundRequested;
@@ -46,6 +50,8 @@ import org.carethread.schemas.events.PatientLinked;
 import org.carethread.schemas.events.PatientUnlinked;
 import org.carethread.schemas.events.PhiAccessed;
 import org.carethread.schemas.events.RoutingDecided;
+import org.carethread.schemas.events.StaffAwayCleared;
+import org.carethread.schemas.events.StaffAwaySet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -94,7 +100,10 @@ class EventContractsTest {
             new Contract(PhiAccessed.class, EventTypes.PHI_ACCESSED, Topics.AUDIT_ACCESS, "patientRef"),
             new Contract(OnCallAlerted.class, EventTypes.ON_CALL_ALERTED, Topics.STAFF_ALERTS, "patientRef"),
             new Contract(PatientLinked.class, EventTypes.PATIENT_LINKED, Topics.PATIENT_LINKS, "patientRef"),
-            new Contract(PatientUnlinked.class, EventTypes.PATIENT_UNLINKED, Topics.PATIENT_LINKS, "patientRef"));
+            new Contract(PatientUnlinked.class, EventTypes.PATIENT_UNLINKED, Topics.PATIENT_LINKS, "patientRef"),
+            new Contract(LocationHoursSet.class, EventTypes.LOCATION_HOURS_SET, Topics.PRACTICE_SCHEDULE, "locationCode"),
+            new Contract(StaffAwaySet.class, EventTypes.STAFF_AWAY_SET, Topics.PRACTICE_SCHEDULE, "staffUser"),
+            new Contract(StaffAwayCleared.class, EventTypes.STAFF_AWAY_CLEARED, Topics.PRACTICE_SCHEDULE, "staffUser"));
 
     record Contract(Class<? extends Record> record, String type, String topic, String keyField) {
         String schemaResource() {
@@ -109,6 +118,8 @@ class EventContractsTest {
 
     static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
     static final String SEALED_PATTERN = "^v1\\.[^.]+\\.[A-Za-z0-9_-]+$";
+    /** Jackson writes a LocalTime as HH:mm:ss (never "08:00"); opening hours are in whole minutes. */
+    static final String LOCAL_TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]:00$";
     static final String AUDIT_SERVICE = "audit-service";
 
     /** What Quarkus' ObjectMapper does: java.time as ISO strings, unknown properties ignored, nulls written. */
@@ -138,7 +149,10 @@ class EventContractsTest {
             Map.entry("priority", "high"),
             Map.entry("autoReplyKind", "after-hours"),
             Map.entry("replyLanguage", "es"),
-            Map.entry("rulesVersion", 3));
+            Map.entry("rulesVersion", 3),
+            Map.entry("timeZone", "America/New_York"),
+            Map.entry("staffUser", "dr.lee"),
+            Map.entry("coveredBy", "dr.patel"));
 
     final PhiCipher cipher = new PhiCipher(PhiKeyring.parse("k1=" + PhiKeyring.newKeyBase64(), "k1"));
     final BlindIndex blindIndex = BlindIndex.fromBase64(PhiKeyring.newKeyBase64());
@@ -212,12 +226,16 @@ class EventContractsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("contracts")
     void eachPropertyHasTheJsonTypeJacksonWritesForItsComponent(Contract contract) throws IOException {
-        JsonNode schema = schemaOf(contract);
+        assertJsonTypes(contract.toString(), contract.record(), schemaOf(contract));
+    }
+
+    /** Each component of the record against its property in the object schema, into lists of nested records. */
+    static void assertJsonTypes(String owner, Class<?> record, JsonNode schema) {
         Set<String> required = required(schema);
-        for (RecordComponent component : contract.record().getRecordComponents()) {
+        for (RecordComponent component : record.getRecordComponents()) {
             String name = component.getName();
             JsonNode property = schema.path("properties").path(name);
-            String where = contract + "." + name;
+            String where = owner + "." + name;
             Set<String> types = jsonTypes(property);
             assertEquals(!required.contains(name), types.contains("null"),
                     where + ": optional properties allow null (Jackson writes a null field), required ones do not");
@@ -231,6 +249,12 @@ class EventContractsTest {
                 assertEquals("date-time", property.path("format").asText(), where + ": an Instant is a date-time string");
             } else if (javaType == Integer.class) {
                 assertEquals(Set.of("integer"), types, where);
+            } else if (javaType == LocalTime.class) {
+                assertEquals(Set.of("string"), types, where);
+                assertEquals(LOCAL_TIME_PATTERN, property.path("pattern").asText(), where + ": a LocalTime as Jackson writes it");
+            } else if (javaType == LocalDate.class) {
+                assertEquals(Set.of("string"), types, where);
+                assertEquals("date", property.path("format").asText(), where + ": a LocalDate is a date string");
             } else if (javaType.isEnum()) {
                 assertEquals(Set.of("string"), types, where);
                 List<String> constants = Arrays.stream(javaType.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
@@ -239,8 +263,17 @@ class EventContractsTest {
                 assertEquals(constants, allowed, where + ": enum values must be the Java constants, in order");
             } else if (List.class.isAssignableFrom(javaType)) {
                 assertEquals(Set.of("array"), types, where);
-                assertEquals(String.class, ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0], where);
-                assertEquals("string", property.path("items").path("type").asText(), where + ": items");
+                Type element = elementType(component);
+                if (element instanceof Class<?> nested && nested.isRecord()) {
+                    JsonNode items = property.path("items");
+                    assertEquals("object", items.path("type").asText(), where + ": items");
+                    assertTrue(items.path("additionalProperties").asBoolean(false), where + ": items stay open to new fields");
+                    assertEquals(componentNames(nested), fieldNames(items.path("properties")), where + ": items' properties");
+                    assertJsonTypes(where + "[]", nested, items);
+                } else {
+                    assertEquals(String.class, element, where);
+                    assertEquals("string", property.path("items").path("type").asText(), where + ": items");
+                }
             } else {
                 fail(where + ": no JSON mapping known for " + javaType.getName() + "; extend this test with it");
             }
@@ -324,10 +357,37 @@ class EventContractsTest {
                 assertInvalid(contract, schema, notADate, name + " not a date-time");
             }
         }
+        for (RecordComponent component : contract.record().getRecordComponents()) {
+            if (component.getType() == List.class && elementType(component) instanceof Class<?> nested && nested.isRecord()) {
+                assertNestedRecordsRejected(contract, schema, full, component.getName(), nested);
+            }
+        }
         if (componentNames(contract.record()).contains("patientRef")) {
             ObjectNode phoneAsRef = JSON.valueToTree(full);
             phoneAsRef.put("patientRef", "15550100001");
             assertInvalid(contract, schema, phoneAsRef, "a phone number as patientRef");
+        }
+    }
+
+    /** Local times and dates as a person types them or as Jackson writes them with WRITE_DATES_AS_TIMESTAMPS on. */
+    static final Map<Class<?>, List<Object>> MISWRITTEN = Map.of(
+            LocalTime.class, List.of("13:30", "1:30 pm", "13:30:15", List.of(13, 30)),
+            LocalDate.class, List.of("11/26/2026", List.of(2026, 11, 26)));
+
+    /** What a consumer could not read back in the first item of a list of nested records. */
+    static void assertNestedRecordsRejected(Contract contract, JsonNode schema, Record full, String list, Class<?> nested) {
+        JsonNode itemSchema = schema.path("properties").path(list).path("items");
+        for (String name : required(itemSchema)) {
+            ObjectNode missing = JSON.valueToTree(full);
+            ((ObjectNode) missing.withArray(list).get(0)).remove(name);
+            assertInvalid(contract, schema, missing, list + "[0]." + name + " missing");
+        }
+        for (RecordComponent component : nested.getRecordComponents()) {
+            for (Object wrong : MISWRITTEN.getOrDefault(component.getType(), List.of())) {
+                ObjectNode changed = JSON.valueToTree(full);
+                ((ObjectNode) changed.withArray(list).get(0)).set(component.getName(), JSON.valueToTree(wrong));
+                assertInvalid(contract, schema, changed, list + "[0]." + component.getName() + " = " + wrong);
+            }
         }
     }
 
@@ -411,17 +471,21 @@ class EventContractsTest {
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     Record sample(Contract contract, Set<String> nulls) throws Exception {
-        RecordComponent[] components = contract.record().getRecordComponents();
+        return sampleOf(contract.record(), nulls);
+    }
+
+    Record sampleOf(Class<?> record, Set<String> nulls) throws Exception {
+        RecordComponent[] components = record.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
             values[i] = nulls.contains(components[i].getName()) ? null : sampleValue(components[i]);
         }
-        return contract.record().getDeclaredConstructor(types).newInstance(values);
+        return (Record) record.getDeclaredConstructor(types).newInstance(values);
     }
 
-    Object sampleValue(RecordComponent component) {
+    Object sampleValue(RecordComponent component) throws Exception {
         String name = component.getName();
         Class<?> type = component.getType();
         if (SAMPLE_VALUES.containsKey(name)) {
@@ -443,7 +507,20 @@ class EventContractsTest {
             Object[] constants = type.getEnumConstants();
             return constants[constants.length - 1];
         }
+        if (type == LocalTime.class) {
+            return LocalTime.of(13, 30);
+        }
+        if (type == LocalDate.class) {
+            return LocalDate.of(2026, 11, 26);
+        }
+        if (type == List.class && elementType(component) instanceof Class<?> nested && nested.isRecord()) {
+            return List.of(sampleOf(nested, Set.of()));
+        }
         throw new AssertionError("no sample value for " + name + " of type " + type.getName() + "; add one to SAMPLE_VALUES");
+    }
+
+    static Type elementType(RecordComponent list) {
+        return ((ParameterizedType) list.getGenericType()).getActualTypeArguments()[0];
     }
 
     static void assertValid(Contract contract, JsonNode schema, JsonNode instance) {
@@ -540,7 +617,7 @@ class EventContractsTest {
         return names;
     }
 
-    static Set<String> componentNames(Class<? extends Record> record) {
+    static Set<String> componentNames(Class<?> record) {
         return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
     }

@@ -46,7 +46,8 @@ public final class EventEntryMapper {
             entry.conversationId = event.subject();
         }
         entry.patientRef = text(data, "patientRef");
-        entry.actorUserId = firstText(data, "staffUserId", "requestedBy");
+        // Who did it: the staff member of a conversation event, who asked for a send, who changed the schedule.
+        entry.actorUserId = firstText(data, "staffUserId", "requestedBy", "setBy", "clearedBy");
         entry.actorRoles = roles(data.path("staffRoles"));
         entry.action = action(event.type(), data);
         entry.locationCode = text(data, "locationCode");

@@ -39,20 +39,38 @@ public class CoverageRepository {
         return session.createNativeQuery("select staff_user, away_from, away_until, covered_by from staff_absence"
                 + " order by away_from", Object[].class)
                 .getResultList()
-                .map(rows -> rows.stream().map(row -> new Absence((String) row[0], Timestamps.instant(row[1]),
-                        Timestamps.instant(row[2]), (String) row[3])).toList());
+                .map(CoverageRepository::absences);
     }
 
-    /** Sets (or replaces) a staff member's absence. */
-    public Uni<Void> setAbsence(Mutiny.Session session, Absence absence) {
-        return session.createNativeQuery("insert into staff_absence (staff_user, away_from, away_until, covered_by)"
-                + " values (:user, :from, :until, :coveredBy) on conflict (staff_user) do update set"
-                + " away_from = excluded.away_from, away_until = excluded.away_until, covered_by = excluded.covered_by")
+    private static List<Absence> absences(List<Object[]> rows) {
+        return rows.stream().map(row -> new Absence((String) row[0], Timestamps.instant(row[1]),
+                Timestamps.instant(row[2]), (String) row[3])).toList();
+    }
+
+    /** Sets (or replaces) a staff member's absence, which peers are told of at {@code announcedAt}. */
+    public Uni<Void> setAbsence(Mutiny.Session session, Absence absence, Instant announcedAt) {
+        return session.createNativeQuery("insert into staff_absence (staff_user, away_from, away_until, covered_by,"
+                + " announced_at) values (:user, :from, :until, :coveredBy, :announcedAt) on conflict (staff_user) do"
+                + " update set away_from = excluded.away_from, away_until = excluded.away_until,"
+                + " covered_by = excluded.covered_by, announced_at = excluded.announced_at")
                 .setParameter("user", absence.staffUser())
                 .setParameter("from", Timestamps.utc(absence.awayFrom()))
                 .setParameter("until", Timestamps.utc(absence.awayUntil()))
                 .setParameter("coveredBy", absence.coveredBy())
+                .setParameter("announcedAt", Timestamps.utc(announcedAt))
                 .executeUpdate().replaceWithVoid();
+    }
+
+    /**
+     * Marks the absences not yet over at {@code at} that peers never heard of as announced, and returns them; another
+     * instance doing the same waits for the row locks, then finds none left.
+     */
+    public Uni<List<Absence>> claimUnannouncedAbsences(Mutiny.Session session, Instant at) {
+        return session.createNativeQuery("update staff_absence set announced_at = :at where announced_at is null"
+                + " and away_until > :at returning staff_user, away_from, away_until, covered_by", Object[].class)
+                .setParameter("at", Timestamps.utc(at))
+                .getResultList()
+                .map(CoverageRepository::absences);
     }
 
     /** Ends an absence; true if there was one. */

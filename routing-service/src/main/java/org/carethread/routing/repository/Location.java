@@ -1,5 +1,7 @@
 package org.carethread.routing.repository;
 
+import java.time.Instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -32,4 +34,7 @@ public class Location {
     /** After hours, one auto-reply per patient within this many minutes. */
     @Column(name = "auto_reply_interval_minutes")
     public int autoReplyIntervalMinutes;
+    /** When peers were last told these hours on practice.schedule; null until they are. */
+    @Column(name = "hours_announced_at")
+    public Instant hoursAnnouncedAt;
 }

@@ -1,5 +1,6 @@
 package org.carethread.routing.repository;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,17 @@ public class LocationRepository {
 
     public Uni<Location> find(Mutiny.Session session, String code) {
         return session.find(Location.class, code);
+    }
+
+    /**
+     * Marks the locations whose hours peers never heard of as announced at {@code at} and returns them (code, time
+     * zone). Another instance doing the same waits for the row locks, then finds none left.
+     */
+    public Uni<List<Object[]>> claimUnannouncedHours(Mutiny.Session session, Instant at) {
+        return session.createNativeQuery("update location set hours_announced_at = :at"
+                + " where hours_announced_at is null returning code, time_zone", Object[].class)
+                .setParameter("at", Timestamps.utc(at))
+                .getResultList();
     }
 
     /** The location that owns this number, or {@code null}. */

@@ -103,7 +103,7 @@ public class RoutingScheduleResource {
         }
         // The time zone is the location's own; it is not changed here.
         return schedule.replaceHours(LocationCodes.checked(code), new OpeningHours(null, week, holidays),
-                request.autoReplyIntervalMinutes()).map(RoutingScheduleResource::view);
+                request.autoReplyIntervalMinutes(), staff.current().name()).map(RoutingScheduleResource::view);
     }
 
     @GET
@@ -157,7 +157,8 @@ public class RoutingScheduleResource {
                 || !request.awayFrom().isBefore(request.awayUntil())) {
             throw new InvalidFieldsException("awayUntil", "awayFrom and awayUntil are required, awayFrom first.");
         }
-        return schedule.setAbsence(new Absence(username, request.awayFrom(), request.awayUntil(), request.coveredBy()));
+        return schedule.setAbsence(new Absence(username, request.awayFrom(), request.awayUntil(), request.coveredBy()),
+                staff.current().name());
     }
 
     @DELETE
@@ -168,7 +169,7 @@ public class RoutingScheduleResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Void>> endAbsence(@PathParam("username") String username) {
         mayManage(username);
-        return schedule.endAbsence(username).map(ended -> {
+        return schedule.endAbsence(username, staff.current().name()).map(ended -> {
             if (!ended) {
                 throw new ProblemException("no-absence", "Not away", 404, "That staff member has no out-of-office set.");
             }

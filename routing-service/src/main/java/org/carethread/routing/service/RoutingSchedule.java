@@ -3,6 +3,7 @@ package org.carethread.routing.service;
 import org.carethread.schemas.practice.OpeningHours;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +31,15 @@ public class RoutingSchedule {
     private final LocationRepository locations;
     private final OpeningHoursRepository hours;
     private final CoverageRepository coverage;
+    private final ScheduleAnnouncements announcements;
 
     public RoutingSchedule(Mutiny.SessionFactory sessions, LocationRepository locations, OpeningHoursRepository hours,
-            CoverageRepository coverage) {
+            CoverageRepository coverage, ScheduleAnnouncements announcements) {
         this.sessions = sessions;
         this.locations = locations;
         this.hours = hours;
         this.coverage = coverage;
+        this.announcements = announcements;
     }
 
     /** A location's hours and holidays, with how often after-hours replies may repeat. */
@@ -51,9 +54,10 @@ public class RoutingSchedule {
 
     /**
      * Replaces a location's week and holidays, and the after-hours reply interval when given; the next message is
-     * judged by them.
+     * judged by them, and peers learn them from a {@code LocationHoursSet} written in the same transaction.
      */
-    public Uni<LocationHours> replaceHours(String locationCode, OpeningHours proposed, Integer autoReplyIntervalMinutes) {
+    public Uni<LocationHours> replaceHours(String locationCode, OpeningHours proposed, Integer autoReplyIntervalMinutes,
+            String by) {
         List<FieldError> problems = new ArrayList<>();
         if (autoReplyIntervalMinutes != null && (autoReplyIntervalMinutes < 1 || autoReplyIntervalMinutes > MAX_INTERVAL)) {
             problems.add(new FieldError("autoReplyIntervalMinutes", "from 1 to " + MAX_INTERVAL + " (a week)"));
@@ -68,6 +72,9 @@ public class RoutingSchedule {
                 if (i > 0 && sorted.get(i).opens().isBefore(sorted.get(i - 1).closes())) {
                     problems.add(new FieldError("weekly", day + ": intervals overlap"));
                 }
+                if (!wholeMinute(sorted.get(i).opens()) || !wholeMinute(sorted.get(i).closes())) {
+                    problems.add(new FieldError("weekly", day + ": times are in whole minutes (\"08:30\")"));
+                }
             }
         });
         for (Map.Entry<LocalDate, String> holiday : proposed.holidays().entrySet()) {
@@ -78,15 +85,22 @@ public class RoutingSchedule {
         if (!problems.isEmpty()) {
             return Uni.createFrom().failure(new InvalidFieldsException(problems));
         }
+        Instant now = PatientDirectory.now();
         return sessions.withTransaction(session -> location(session, locationCode)
                 .invoke(location -> {
                     if (autoReplyIntervalMinutes != null) {
                         location.autoReplyIntervalMinutes = autoReplyIntervalMinutes;
                     }
+                    location.hoursAnnouncedAt = now;
                 })
                 .call(location -> hours.replace(session, location.code, proposed))
                 .chain(location -> hours.of(session, location.code, ZoneId.of(location.timeZone))
+                        .call(found -> announcements.hoursSet(session, location.code, found, by, now))
                         .map(found -> new LocationHours(found, location.autoReplyIntervalMinutes))));
+    }
+
+    private static boolean wholeMinute(LocalTime time) {
+        return time.getSecond() == 0 && time.getNano() == 0;
     }
 
     public Uni<List<OnCallShift>> onCall(String locationCode) {
@@ -103,12 +117,19 @@ public class RoutingSchedule {
         return sessions.withSession(coverage::absences);
     }
 
-    public Uni<Absence> setAbsence(Absence absence) {
-        return sessions.withTransaction(session -> coverage.setAbsence(session, absence)).replaceWith(absence);
+    /** Sets or replaces an absence; peers learn it from a {@code StaffAwaySet} written in the same transaction. */
+    public Uni<Absence> setAbsence(Absence absence, String by) {
+        Instant now = PatientDirectory.now();
+        return sessions.withTransaction(session -> coverage.setAbsence(session, absence, now)
+                .chain(() -> announcements.awaySet(session, absence, by, now))).replaceWith(absence);
     }
 
-    public Uni<Boolean> endAbsence(String staffUser) {
-        return sessions.withTransaction(session -> coverage.clearAbsence(session, staffUser));
+    /** Ends an absence, announced by a {@code StaffAwayCleared}; false (and nothing announced) if there was none. */
+    public Uni<Boolean> endAbsence(String staffUser, String by) {
+        Instant now = PatientDirectory.now();
+        return sessions.withTransaction(session -> coverage.clearAbsence(session, staffUser)
+                .call(ended -> ended ? announcements.awayCleared(session, staffUser, by, now)
+                        : Uni.createFrom().voidItem()));
     }
 
     private Uni<Location> location(Mutiny.Session session, String code) {
