@@ -40,6 +40,7 @@ import org.carethread.schemas.events.ConversationMessageAdded;
 import org.carethread.schemas.events.ConversationOpened;
 import org.carethread.schemas.events.ConversationReplied;
 import org.carethread.schemas.events.ConversationStatusChanged;
+import org.carethread.schemas.events.ConversationTargetFlagged;
 import org.carethread.schemas.events.DeliveryReceipt;
 import org.carethread.schemas.events.LocationHoursSet;
 import org.carethread.schemas.events.MessageReceived;
@@ -94,6 +95,8 @@ class EventContractsTest {
             new Contract(ConversationNoteAdded.class, EventTypes.CONVERSATION_NOTE_ADDED, Topics.CONVERSATION_EVENTS,
                     "patientRef"),
             new Contract(ConversationDeliveryUpdated.class, EventTypes.CONVERSATION_DELIVERY_UPDATED,
+                    Topics.CONVERSATION_EVENTS, "patientRef"),
+            new Contract(ConversationTargetFlagged.class, EventTypes.CONVERSATION_TARGET_FLAGGED,
                     Topics.CONVERSATION_EVENTS, "patientRef"),
             new Contract(OutboundRequested.class, EventTypes.OUTBOUND_REQUESTED, Topics.OUTBOUND_REQUESTS, "patientRef"),
             new Contract(OutboundStatus.class, EventTypes.OUTBOUND_STATUS, Topics.OUTBOUND_STATUS, "patientRef"),
@@ -152,7 +155,9 @@ class EventContractsTest {
             Map.entry("rulesVersion", 3),
             Map.entry("timeZone", "America/New_York"),
             Map.entry("staffUser", "dr.lee"),
-            Map.entry("coveredBy", "dr.patel"));
+            Map.entry("coveredBy", "dr.patel"),
+            Map.entry("flag", "overdue"),
+            Map.entry("assignee", "nora.north"));
 
     final PhiCipher cipher = new PhiCipher(PhiKeyring.parse("k1=" + PhiKeyring.newKeyBase64(), "k1"));
     final BlindIndex blindIndex = BlindIndex.fromBase64(PhiKeyring.newKeyBase64());
