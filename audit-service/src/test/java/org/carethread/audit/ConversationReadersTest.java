@@ -122,4 +122,53 @@ class ConversationReadersTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("'size'"));
     }
+
+    @Test
+    void aBreakGlassReadShowsWhyToTheReviewerAndKeepsTheReasonSealedAtRest() throws Exception {
+        String conversation = UUID.randomUUID().toString();
+        String patient = TestCrypto.BLIND_INDEX.ofAddress("15557770002");
+        String reason = "Covering South desk: patient called about chest pain";
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        KafkaBroker.shared().send(List.of(
+                CloudEventRecords.record(json, Topics.AUDIT_ACCESS, patient, UUID.randomUUID().toString(),
+                        EventTypes.PHI_ACCESSED, SOURCE, conversation, at,
+                        new PhiAccessed("nell.south", List.of("nurse"), "conversation.read", conversation, patient,
+                                "north", "198.51.100.23", TestCrypto.CIPHER.seal(reason), at)),
+                // a purpose in clear is never stored: the access is, without it
+                CloudEventRecords.record(json, Topics.AUDIT_ACCESS, patient, UUID.randomUUID().toString(),
+                        EventTypes.PHI_ACCESSED, SOURCE, conversation, at.plusSeconds(1),
+                        new PhiAccessed("nick.north", List.of("front-desk"), "conversation.read", conversation,
+                                patient, "north", "198.51.100.24", reason, at.plusSeconds(1)))));
+
+        await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", Staff.supervisor("sam.supervisor"))
+                .when().get("/api/audit/conversations/" + conversation + "/readers").then()
+                .statusCode(200).body("total", equalTo(2)));
+        given().header("Authorization", Staff.supervisor("sam.supervisor"))
+                .when().get("/api/audit/conversations/" + conversation + "/readers").then()
+                .statusCode(200)
+                .body("readers.staffUserId", contains("nick.north", "nell.south"))
+                .body("readers.breakGlass", contains(false, true))
+                .body("readers[1].purpose", equalTo(reason))
+                .body("readers[0].purpose", equalTo(null));
+        given().header("Authorization", Staff.complianceOfficer("cora.compliance"))
+                .queryParam("conversation", conversation).queryParam("format", "csv")
+                .when().get("/api/audit/export").then()
+                .statusCode(200).body(containsString(",true," + reason));
+
+        try (Connection db = AuditDatabase.connect(); PreparedStatement query = db.prepareStatement(
+                "select sealed_purpose from audit_entry where conversation_id = ? order by seq")) {
+            query.setString(1, conversation);
+            try (ResultSet rows = query.executeQuery()) {
+                List<String> purposes = new ArrayList<>();
+                while (rows.next()) {
+                    purposes.add(rows.getString(1));
+                }
+                assertEquals(2, purposes.size());
+                assertEquals(reason, TestCrypto.CIPHER.open(purposes.get(0)));
+                assertEquals(null, purposes.get(1), "the clear one was left out");
+            }
+        }
+        given().header("Authorization", Staff.complianceOfficer("cora.compliance"))
+                .when().get("/api/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+    }
 }

@@ -20,6 +20,7 @@ public final class EventTypes {
     public static final String OUTBOUND_REQUESTED = "carethread.outbound.requested.v1";
     public static final String OUTBOUND_STATUS = "carethread.outbound.status.v1";
     public static final String PHI_ACCESSED = "carethread.phi.accessed.v1";
+    public static final String BREAK_GLASS_GRANTED = "carethread.access.break-glass-granted.v1";
     public static final String ON_CALL_ALERTED = "carethread.oncall.alerted.v1";
     public static final String PATIENT_LINKED = "carethread.patient.linked.v1";
     public static final String PATIENT_UNLINKED = "carethread.patient.unlinked.v1";

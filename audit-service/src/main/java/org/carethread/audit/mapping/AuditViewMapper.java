@@ -11,32 +11,41 @@ import org.carethread.audit.rest.ReaderView;
 import org.carethread.audit.rest.ReadersPage;
 import org.carethread.audit.service.ChainReport;
 import org.carethread.audit.service.SearchResult;
+import org.carethread.schemas.crypto.PhiCipher;
 
-/** Entries and reports into the shapes the REST API answers with. */
+/**
+ * Entries and reports into the shapes the REST API answers with. A break-glass purpose is opened here, for the
+ * supervisor or compliance officer asking, and nowhere else.
+ */
 public final class AuditViewMapper {
     private AuditViewMapper() {
     }
 
-    public static AuditEntryView toView(AuditEntry entry) {
+    public static AuditEntryView toView(AuditEntry entry, PhiCipher cipher) {
         return new AuditEntryView(entry.seq, entry.eventId, entry.eventType, entry.action, entry.conversationId,
                 entry.actorUserId, entry.locationCode, entry.clientAddress, entry.occurredAt, entry.recordedAt,
-                entry.entryHash);
+                entry.entryHash, entry.sealedPurpose != null, purpose(entry, cipher));
     }
 
-    public static AuditPage toPage(SearchResult result, AuditCriteria criteria) {
-        return new AuditPage(result.entries().stream().map(AuditViewMapper::toView).toList(), criteria.page(),
+    public static AuditPage toPage(SearchResult result, AuditCriteria criteria, PhiCipher cipher) {
+        return new AuditPage(result.entries().stream().map(entry -> toView(entry, cipher)).toList(), criteria.page(),
                 criteria.size(), result.total());
     }
 
-    public static ReadersPage toReaders(String conversationId, SearchResult result, int page, int size) {
-        return new ReadersPage(conversationId, result.entries().stream().map(AuditViewMapper::toReader).toList(),
+    public static ReadersPage toReaders(String conversationId, SearchResult result, int page, int size,
+            PhiCipher cipher) {
+        return new ReadersPage(conversationId, result.entries().stream().map(read -> toReader(read, cipher)).toList(),
                 page, size, result.total());
     }
 
-    static ReaderView toReader(AuditEntry read) {
+    static ReaderView toReader(AuditEntry read, PhiCipher cipher) {
         List<String> roles = read.actorRoles == null ? List.of() : List.of(read.actorRoles.split(","));
         return new ReaderView(read.actorUserId, roles, read.action, read.occurredAt, read.clientAddress,
-                read.locationCode);
+                read.locationCode, read.sealedPurpose != null, purpose(read, cipher));
+    }
+
+    private static String purpose(AuditEntry entry, PhiCipher cipher) {
+        return entry.sealedPurpose == null ? null : cipher.open(entry.sealedPurpose);
     }
 
     public static ChainStatus toStatus(ChainReport report) {

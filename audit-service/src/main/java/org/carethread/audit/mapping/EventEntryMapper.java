@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.carethread.audit.repository.AuditEntry;
 import org.carethread.messaging.InboundEvent;
@@ -31,6 +32,9 @@ public final class EventEntryMapper {
     private static final String[] CONVERSATION_SUBJECT_TYPES = { "carethread.conversation.", "carethread.outbound.",
             "carethread.phi." };
 
+    /** PhiCipher's form: {@code v1.<keyId>.<base64url>}, as the event schemas state it. */
+    private static final Pattern SEALED = Pattern.compile("v1\\.[^.]+\\.[A-Za-z0-9_-]+");
+
     private EventEntryMapper() {
     }
 
@@ -49,6 +53,7 @@ public final class EventEntryMapper {
         // Who did it: the staff member of a conversation event, who asked for a send, who changed the schedule.
         entry.actorUserId = firstText(data, "staffUserId", "requestedBy", "setBy", "clearedBy");
         entry.actorRoles = roles(data.path("staffRoles"));
+        entry.sealedPurpose = sealed(text(data, "purpose"));
         entry.action = action(event.type(), data);
         entry.locationCode = text(data, "locationCode");
         entry.clientAddress = text(data, "clientAddress");
@@ -75,6 +80,14 @@ public final class EventEntryMapper {
             }
         }
         return false;
+    }
+
+    /**
+     * A purpose is free text (a break-glass reason) and so travels sealed; one that arrives in clear is left out
+     * rather than stored as plaintext, and the entry still records the access.
+     */
+    private static String sealed(String purpose) {
+        return purpose != null && SEALED.matcher(purpose).matches() ? purpose : null;
     }
 
     /** Role names of a {@code staffRoles} array, comma-separated; null when there are none. */

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.carethread.audit.repository.AuditEntry;
+import org.carethread.schemas.crypto.PhiCipher;
 import org.carethread.audit.rest.AuditEntryView;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,21 +22,21 @@ import io.smallrye.mutiny.Multi;
  */
 public final class ExportDocument {
     static final String CSV_HEADER = "seq,eventId,type,action,conversationId,actorUserId,locationCode,clientAddress,"
-            + "occurredAt,recordedAt,entryHash";
+            + "occurredAt,recordedAt,entryHash,breakGlass,purpose";
 
     private ExportDocument() {
     }
 
     /** RFC 4180 but for LF line ends: fields quoted when they hold a comma, quote or line break. */
-    public static Multi<String> csv(Multi<List<AuditEntry>> batches) {
-        Multi<String> rows = batches.map(batch -> batch.stream().map(AuditViewMapper::toView)
+    public static Multi<String> csv(Multi<List<AuditEntry>> batches, PhiCipher cipher) {
+        Multi<String> rows = batches.map(batch -> batch.stream().map(entry -> AuditViewMapper.toView(entry, cipher))
                 .map(ExportDocument::csvRow).collect(Collectors.joining("\n")));
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(CSV_HEADER), rows);
     }
 
-    public static Multi<String> json(Multi<List<AuditEntry>> batches, ObjectMapper json) {
+    public static Multi<String> json(Multi<List<AuditEntry>> batches, ObjectMapper json, PhiCipher cipher) {
         AtomicBoolean first = new AtomicBoolean(true);
-        Multi<String> elements = batches.map(batch -> batch.stream().map(AuditViewMapper::toView)
+        Multi<String> elements = batches.map(batch -> batch.stream().map(entry -> AuditViewMapper.toView(entry, cipher))
                 .map(view -> (first.getAndSet(false) ? "" : ",") + write(json, view)).collect(Collectors.joining()));
         return Multi.createBy().concatenating().streams(Multi.createFrom().item("["), elements,
                 Multi.createFrom().item("]"));
@@ -44,7 +45,8 @@ public final class ExportDocument {
     private static String csvRow(AuditEntryView entry) {
         return Stream.of(String.valueOf(entry.seq()), entry.eventId(), entry.type(), entry.action(),
                         entry.conversationId(), entry.actorUserId(), entry.locationCode(), entry.clientAddress(),
-                        text(entry.occurredAt()), text(entry.recordedAt()), entry.entryHash())
+                        text(entry.occurredAt()), text(entry.recordedAt()), entry.entryHash(),
+                        String.valueOf(entry.breakGlass()), entry.purpose())
                 .map(ExportDocument::csvField).collect(Collectors.joining(","));
     }
 

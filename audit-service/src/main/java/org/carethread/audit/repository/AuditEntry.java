@@ -32,6 +32,9 @@ public class AuditEntry {
     /** Comma-separated roles of the actor, when the event names them. */
     @Column(name = "actor_roles")
     public String actorRoles;
+    /** Why the actor read PHI, when they had to say (break-glass): sealed, as the reading service sent it. */
+    @Column(name = "sealed_purpose")
+    public String sealedPurpose;
     public String action;
     @Column(name = "location_code")
     public String locationCode;

@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.carethread.schemas.crypto.PhiCipher;
 import org.carethread.audit.mapping.AuditViewMapper;
 import org.carethread.audit.mapping.ExportDocument;
 import org.carethread.audit.repository.AuditCriteria;
@@ -42,15 +43,17 @@ public class AuditResource {
     private final AuditExport export;
     private final CurrentIdentityAssociation identity;
     private final ObjectMapper json;
+    private final PhiCipher cipher;
 
     public AuditResource(AuditSearch search, ChainVerification verification, ConversationReaders readers,
-            AuditExport export, CurrentIdentityAssociation identity, ObjectMapper json) {
+            AuditExport export, CurrentIdentityAssociation identity, ObjectMapper json, PhiCipher cipher) {
         this.search = search;
         this.verification = verification;
         this.readers = readers;
         this.export = export;
         this.identity = identity;
         this.json = json;
+        this.cipher = cipher;
     }
 
     @GET
@@ -74,7 +77,7 @@ public class AuditResource {
         AuditCriteria criteria = SearchParameters.parse(conversationId, patientRef, actor, action, from, to, page,
                 size);
         return caller().chain(caller -> search.search(criteria, caller))
-                .map(result -> AuditViewMapper.toPage(result, criteria));
+                .map(result -> AuditViewMapper.toPage(result, criteria, cipher));
     }
 
     @GET
@@ -106,7 +109,8 @@ public class AuditResource {
         String conversation = SearchParameters.conversationId(conversationId);
         AuditCriteria paging = SearchParameters.parse(conversation, null, null, null, null, null, page, size);
         return caller().chain(caller -> readers.readers(conversation, paging.page(), paging.size(), caller))
-                .map(result -> AuditViewMapper.toReaders(conversation, result, paging.page(), paging.size()));
+                .map(result -> AuditViewMapper.toReaders(conversation, result, paging.page(), paging.size(),
+                        cipher));
     }
 
     @GET
@@ -134,8 +138,8 @@ public class AuditResource {
                 null);
         boolean csv = asked.equals("csv");
         Multi<ExportChunk> document = caller().chain(caller -> export.export(criteria, asked, caller))
-                .onItem().transformToMulti(batches -> csv ? ExportDocument.csv(batches)
-                        : ExportDocument.json(batches, json))
+                .onItem().transformToMulti(batches -> csv ? ExportDocument.csv(batches, cipher)
+                        : ExportDocument.json(batches, json, cipher))
                 .map(ExportChunk::new);
         // Not encoded as a JSON array: the chunks are the document already, and each is sent followed by a line
         // feed. The class's single media type keeps Quarkus from choosing server-sent events for a bare Accept;

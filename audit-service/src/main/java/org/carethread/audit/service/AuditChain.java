@@ -47,6 +47,11 @@ public final class AuditChain {
         if (entry.actorRoles != null) {
             out.append(entry.actorRoles.length()).append(':').append(entry.actorRoles).append('|');
         }
+        // The purpose came later still (V4), the same way; its marker keeps it from passing for roles.
+        if (entry.sealedPurpose != null) {
+            out.append("purpose=").append(entry.sealedPurpose.length()).append(':').append(entry.sealedPurpose)
+                    .append('|');
+        }
         return out.toString();
     }
 

@@ -47,6 +47,10 @@ public interface ConversationConfig {
     @WithDefault("10")
     int searchMaxWords();
 
+    /** How long a break-glass grant lets a staff member read a conversation outside their locations. */
+    @WithDefault("30")
+    int breakGlassMinutes();
+
     /** How often a live stream says it is still there, so proxies and browsers keep it open. */
     @WithDefault("20s")
     Duration liveHeartbeatEvery();

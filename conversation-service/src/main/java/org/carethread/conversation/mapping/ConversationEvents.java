@@ -78,10 +78,10 @@ public final class ConversationEvents {
 
     /** @param conversation what was seen; null for an access that concerns no conversation, such as a fruitless search */
     public static PhiAccessed access(Conversation conversation, String action, String staffUserId,
-            List<String> staffRoles, String clientAddress, Instant at) {
+            List<String> staffRoles, String clientAddress, String sealedPurpose, Instant at) {
         return conversation == null
                 ? new PhiAccessed(staffUserId, staffRoles, action, null, null, null, clientAddress, null, at)
                 : new PhiAccessed(staffUserId, staffRoles, action, conversation.id.toString(), conversation.patientRef,
-                        conversation.locationCode, clientAddress, null, at);
+                        conversation.locationCode, clientAddress, sealedPurpose, at);
     }
 }

@@ -9,6 +9,7 @@ import org.carethread.conversation.service.ConversationChangedException;
 import org.carethread.conversation.service.ConversationHeldException;
 import org.carethread.conversation.service.ConversationNotFoundException;
 import org.carethread.conversation.service.QueueNotFoundException;
+import org.carethread.conversation.service.BreakGlass;
 import org.carethread.conversation.service.ConversationResolvedException;
 import org.carethread.conversation.service.ReplyNotFoundException;
 import org.carethread.conversation.service.UnknownOutcomeException;
@@ -48,6 +49,13 @@ public class ProblemMappers {
         return problem(404, "conversation-not-found", "Conversation not found",
                 "There is no conversation with this id among the conversations you can see. Check the link, or go back"
                         + " to the inbox.");
+    }
+
+    @ServerExceptionMapper
+    public Response alreadyInScope(BreakGlass.AlreadyInScopeException e) {
+        return problem(409, "break-glass-not-needed", "You can already see this conversation",
+                "The conversation is at one of your locations: open it as usual. Break-glass is only for conversations"
+                        + " outside them.");
     }
 
     @ServerExceptionMapper

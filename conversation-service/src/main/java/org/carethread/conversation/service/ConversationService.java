@@ -15,6 +15,7 @@ import org.carethread.conversation.config.ConversationConfig;
 import org.carethread.conversation.mapping.ConversationEvents;
 import org.carethread.conversation.repository.Conversation;
 import org.carethread.conversation.repository.ConversationNote;
+import org.carethread.conversation.repository.BreakGlassRepository;
 import org.carethread.conversation.repository.ConversationRepository;
 import org.carethread.conversation.repository.ConversationRepository.Summary;
 import org.carethread.conversation.repository.Message;
@@ -51,11 +52,12 @@ public class ConversationService {
     private final NoteRepository notes;
     private final ScheduledReplyRepository scheduled;
     private final SearchTerms terms;
+    private final BreakGlassRepository breakGlass;
 
     public ConversationService(Mutiny.SessionFactory sessions, ConversationRepository conversations,
             MessageRepository messages, Outbox outbox, PhiCipher cipher, ConversationMetrics metrics,
             ConversationChangeLog changeLog, ReplyTemplates templates, ConversationConfig config, NoteRepository notes,
-            ScheduledReplyRepository scheduled, SearchTerms terms) {
+            ScheduledReplyRepository scheduled, SearchTerms terms, BreakGlassRepository breakGlass) {
         this.sessions = sessions;
         this.conversations = conversations;
         this.messages = messages;
@@ -68,6 +70,7 @@ public class ConversationService {
         this.notes = notes;
         this.scheduled = scheduled;
         this.terms = terms;
+        this.breakGlass = breakGlass;
     }
 
     /** A conversation as read by staff: its messages and notes oldest first, its replies still to go out. */
@@ -120,10 +123,15 @@ public class ConversationService {
      */
     Uni<Void> recordAccess(Mutiny.Session session, StaffMember staff, Conversation conversation, String action,
             String clientAddress) {
-        return outbox.add(session, Topics.AUDIT_ACCESS, EventTypes.PHI_ACCESSED,
+        // A conversation outside the reader's locations is open to them only through break-glass: its reason
+        // (sealed) goes with every read, so the audit says why.
+        Uni<String> purpose = conversation == null || staff.locations().contains(conversation.locationCode)
+                ? Uni.createFrom().nullItem()
+                : breakGlass.activeReason(session, staff.id(), conversation.id, Instant.now());
+        return purpose.chain(sealedPurpose -> outbox.add(session, Topics.AUDIT_ACCESS, EventTypes.PHI_ACCESSED,
                 conversation == null ? null : conversation.patientRef,
                 conversation == null ? null : conversation.id.toString(), ConversationEvents.access(conversation,
-                        action, staff.id(), StaffRoles.of(staff), clientAddress, Instant.now()));
+                        action, staff.id(), StaffRoles.of(staff), clientAddress, sealedPurpose, Instant.now())));
     }
 
     /**
@@ -248,13 +256,19 @@ public class ConversationService {
         return changeLog.record(session, conversation, before, ConversationChangeLog.REPLY, author, null);
     }
 
-    /** The conversation if the staff member may see it, optionally locked for a change; otherwise not found. */
+    /**
+     * The conversation if the staff member may see it, optionally locked for a change; otherwise not found. Outside
+     * their locations they may read (never change) a conversation while a break-glass grant of theirs is in force.
+     */
     Uni<Conversation> visible(Mutiny.Session session, StaffMember staff, UUID conversationId,
             boolean forUpdate) {
-        if (staff.locations().isEmpty()) {
-            return Uni.createFrom().failure(new ConversationNotFoundException());
-        }
-        return conversations.findInLocations(session, conversationId, staff.locations(), forUpdate)
+        Uni<Conversation> inScope = staff.locations().isEmpty() ? Uni.createFrom().nullItem()
+                : conversations.findInLocations(session, conversationId, staff.locations(), forUpdate);
+        return inScope
+                .chain(found -> found != null || forUpdate ? Uni.createFrom().item(found)
+                        : breakGlass.activeReason(session, staff.id(), conversationId, Instant.now())
+                                .chain(reason -> reason == null ? Uni.createFrom().nullItem()
+                                        : session.find(Conversation.class, conversationId)))
                 .onItem().ifNull().failWith(ConversationNotFoundException::new);
     }
 }
