@@ -72,17 +72,19 @@ class AuditExportTest {
                 .extract().asString();
         List<String> lines = csv.lines().toList();
         assertEquals("seq,eventId,type,action,conversationId,actorUserId,locationCode,clientAddress,occurredAt,"
-                + "recordedAt,entryHash", lines.get(0));
+                + "recordedAt,entryHash,breakGlass,purpose", lines.get(0));
         assertEquals(4, lines.size(), csv);
         for (int i = 0; i < 3; i++) {
             String[] fields = lines.get(i + 1).split(",", -1);
-            assertEquals(11, fields.length, lines.get(i + 1));
+            assertEquals(13, fields.length, lines.get(i + 1));
             assertEquals(ids.get(i), fields[1]);
             assertEquals(EventTypes.PHI_ACCESSED, fields[2]);
             assertEquals("conversation.read", fields[3]);
             assertEquals(conversation, fields[4]);
             assertEquals(t0.plusSeconds(i).toString(), fields[8]);
             assertTrue(fields[10].matches("[0-9a-f]{64}"), fields[10]);
+            assertEquals("false", fields[11], "ordinary reads: no break-glass");
+            assertEquals("", fields[12]);
         }
         assertEquals("dr.diaz", lines.get(2).split(",")[5]);
 

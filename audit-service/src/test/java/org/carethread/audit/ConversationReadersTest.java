@@ -151,7 +151,7 @@ class ConversationReadersTest {
                 .body("readers[1].purpose", equalTo(reason))
                 .body("readers[0].purpose", equalTo(null));
         given().header("Authorization", Staff.complianceOfficer("cora.compliance"))
-                .queryParam("conversation", conversation).queryParam("format", "csv")
+                .queryParam("conversationId", conversation).queryParam("format", "csv")
                 .when().get("/api/audit/export").then()
                 .statusCode(200).body(containsString(",true," + reason));
 
