@@ -17,6 +17,7 @@ public final class EventTypes {
     public static final String CONVERSATION_NOTE_ADDED = "carethread.conversation.note-added.v1";
     public static final String CONVERSATION_DELIVERY_UPDATED = "carethread.conversation.delivery-updated.v1";
     public static final String CONVERSATION_TARGET_FLAGGED = "carethread.conversation.target-flagged.v1";
+    public static final String CONVERSATION_PURGED = "carethread.conversation.purged.v1";
     public static final String OUTBOUND_REQUESTED = "carethread.outbound.requested.v1";
     public static final String OUTBOUND_STATUS = "carethread.outbound.status.v1";
     public static final String PHI_ACCESSED = "carethread.phi.accessed.v1";

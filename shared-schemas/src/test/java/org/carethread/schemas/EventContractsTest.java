@@ -39,6 +39,7 @@ import org.carethread.schemas.events.ConversationEscalated;
 import org.carethread.schemas.events.ConversationNoteAdded;
 import org.carethread.schemas.events.ConversationMessageAdded;
 import org.carethread.schemas.events.ConversationOpened;
+import org.carethread.schemas.events.ConversationPurged;
 import org.carethread.schemas.events.ConversationReplied;
 import org.carethread.schemas.events.ConversationStatusChanged;
 import org.carethread.schemas.events.ConversationTargetFlagged;
@@ -99,6 +100,8 @@ class EventContractsTest {
                     Topics.CONVERSATION_EVENTS, "patientRef"),
             new Contract(ConversationTargetFlagged.class, EventTypes.CONVERSATION_TARGET_FLAGGED,
                     Topics.CONVERSATION_EVENTS, "patientRef"),
+            new Contract(ConversationPurged.class, EventTypes.CONVERSATION_PURGED, Topics.CONVERSATION_EVENTS,
+                    "patientRef"),
             new Contract(OutboundRequested.class, EventTypes.OUTBOUND_REQUESTED, Topics.OUTBOUND_REQUESTS, "patientRef"),
             new Contract(OutboundStatus.class, EventTypes.OUTBOUND_STATUS, Topics.OUTBOUND_STATUS, "patientRef"),
             new Contract(PhiAccessed.class, EventTypes.PHI_ACCESSED, Topics.AUDIT_ACCESS, "patientRef"),
@@ -159,7 +162,8 @@ class EventContractsTest {
             Map.entry("staffUser", "dr.lee"),
             Map.entry("coveredBy", "dr.patel"),
             Map.entry("flag", "overdue"),
-            Map.entry("assignee", "nora.north"));
+            Map.entry("assignee", "nora.north"),
+            Map.entry("retentionDays", 2557));
 
     final PhiCipher cipher = new PhiCipher(PhiKeyring.parse("k1=" + PhiKeyring.newKeyBase64(), "k1"));
     final BlindIndex blindIndex = BlindIndex.fromBase64(PhiKeyring.newKeyBase64());

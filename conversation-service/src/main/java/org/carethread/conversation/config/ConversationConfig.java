@@ -51,6 +51,14 @@ public interface ConversationConfig {
     @WithDefault("30")
     int breakGlassMinutes();
 
+    /** How long a resolved conversation is kept after its last message before retention purges it (7 years). */
+    @WithDefault("2557")
+    int retentionDays();
+
+    /** How often retention looks for conversations to purge; RetentionPurge reads it by name. */
+    @WithDefault("1h")
+    Duration retentionCheckEvery();
+
     /** How often a live stream says it is still there, so proxies and browsers keep it open. */
     @WithDefault("20s")
     Duration liveHeartbeatEvery();

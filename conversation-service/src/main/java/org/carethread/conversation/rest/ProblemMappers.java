@@ -10,6 +10,7 @@ import org.carethread.conversation.service.ConversationHeldException;
 import org.carethread.conversation.service.ConversationNotFoundException;
 import org.carethread.conversation.service.QueueNotFoundException;
 import org.carethread.conversation.service.BreakGlass;
+import org.carethread.conversation.service.LegalHolds;
 import org.carethread.conversation.service.ConversationResolvedException;
 import org.carethread.conversation.service.ReplyNotFoundException;
 import org.carethread.conversation.service.UnknownOutcomeException;
@@ -56,6 +57,12 @@ public class ProblemMappers {
         return problem(409, "break-glass-not-needed", "You can already see this conversation",
                 "The conversation is at one of your locations: open it as usual. Break-glass is only for conversations"
                         + " outside them.");
+    }
+
+    @ServerExceptionMapper
+    public Response legalHoldNotFound(LegalHolds.LegalHoldNotFoundException e) {
+        return problem(404, "legal-hold-not-found", "Legal hold not found",
+                "There is no legal hold with this id. GET /api/legal-holds?all=true lists them.");
     }
 
     @ServerExceptionMapper

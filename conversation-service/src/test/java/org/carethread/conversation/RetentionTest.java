@@ -1,0 +1,176 @@
+package org.carethread.conversation;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.carethread.localinfra.CareThreadTestResource;
+import org.carethread.localinfra.StaffTokens;
+import org.carethread.schemas.CloudEventHeaders;
+import org.carethread.schemas.EventTypes;
+import org.carethread.schemas.Topics;
+import org.carethread.schemas.events.ConversationPurged;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Retention: a resolved conversation whose last message is older than the retention period is purged, whole, and the
+ * purge announced for the audit log; a legal hold on it or on its patient keeps it until released; a conversation in
+ * progress is never purged. Seven years cannot pass in a test, so a test moves a conversation's activity back in
+ * PostgreSQL, as the years would.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = CareThreadTestResource.class, initArgs = @ResourceArg(name = "service", value = "conversation"))
+class RetentionTest {
+    @Inject
+    ObjectMapper json;
+
+    static String compliance() {
+        return StaffTokens.issue("cora.compliance", List.of("compliance-officer"), List.of("north"));
+    }
+
+    @Test
+    void aResolvedConversationPastRetentionIsPurgedWholeAndTheAuditLogIsTold() throws Exception {
+        Practice practice = new Practice(json);
+        String id = resolvedConversation(practice, Practice.newPatientNumber(), null);
+        given().auth().oauth2(Practice.northFrontDesk()).contentType(ContentType.JSON)
+                .body(Map.of("text", "Note for the team about this patient"))
+                .when().post("/api/conversations/" + id + "/notes").then().statusCode(201);
+        assertTrue(rows("message", id) > 0);
+
+        age(id, 8 * 366);
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows("conversation", id) == 0);
+        for (String table : List.of("message", "conversation_note", "conversation_change", "message_term")) {
+            assertEquals(0, rows(table, id), table + " rows of the purged conversation");
+        }
+        given().auth().oauth2(Practice.northFrontDesk()).when().get("/api/conversations/" + id)
+                .then().statusCode(404);
+        var purged = await().atMost(Duration.ofSeconds(20)).until(() -> Practice.recordsAbout(
+                Topics.CONVERSATION_EVENTS, id).stream()
+                .filter(r -> EventTypes.CONVERSATION_PURGED.equals(Practice.header(r, CloudEventHeaders.TYPE)))
+                .findFirst().orElse(null), r -> r != null);
+        ConversationPurged event = practice.read(purged, ConversationPurged.class);
+        assertEquals("north", event.locationCode());
+        assertEquals(2557, event.retentionDays());
+    }
+
+    @Test
+    void aLegalHoldOnTheConversationOrItsPatientKeepsItUntilReleased() throws Exception {
+        Practice practice = new Practice(json);
+        String held = resolvedConversation(practice, Practice.newPatientNumber(), null);
+        String patientId = "pat-" + UUID.randomUUID();
+        String heldByPatient = resolvedConversation(practice, Practice.newPatientNumber(), patientId);
+        String inProgress = (String) Practice.awaitInboxEntry(Practice.northFrontDesk(),
+                decide(practice, Practice.newPatientNumber(), null)).get("id");
+
+        String conversationHold = given().auth().oauth2(compliance()).contentType(ContentType.JSON)
+                .body(Map.of("conversationId", held, "reason", "Records request, case 2026-114"))
+                .when().post("/api/legal-holds").then().statusCode(201)
+                .body("active", equalTo(true)).body("placedBy", equalTo("cora.compliance"))
+                .extract().path("id");
+        String patientHold = given().auth().oauth2(compliance()).contentType(ContentType.JSON)
+                .body(Map.of("patientId", patientId, "reason", "Litigation hold"))
+                .when().post("/api/legal-holds").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(compliance()).when().get("/api/legal-holds").then().statusCode(200)
+                .body("id", hasItem(conversationHold)).body("id", hasItem(patientHold));
+
+        for (String id : List.of(held, heldByPatient, inProgress)) {
+            age(id, 8 * 366);
+        }
+        Thread.sleep(3000); // three runs of the purge
+        assertEquals(1, rows("conversation", held), "held itself");
+        assertEquals(1, rows("conversation", heldByPatient), "its patient is held");
+        assertEquals(1, rows("conversation", inProgress), "still in progress");
+
+        given().auth().oauth2(compliance()).when().delete("/api/legal-holds/" + conversationHold)
+                .then().statusCode(200).body("active", equalTo(false)).body("releasedBy", equalTo("cora.compliance"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows("conversation", held) == 0);
+        assertEquals(1, rows("conversation", heldByPatient), "the patient's hold still stands");
+        given().auth().oauth2(compliance()).when().get("/api/legal-holds").then().statusCode(200)
+                .body("id", not(hasItem(conversationHold)));
+        given().auth().oauth2(compliance()).when().get("/api/legal-holds?all=true").then().statusCode(200)
+                .body("id", hasItem(conversationHold));
+
+        given().auth().oauth2(compliance()).when().delete("/api/legal-holds/" + patientHold).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows("conversation", heldByPatient) == 0);
+        assertEquals(1, rows("conversation", inProgress));
+    }
+
+    @Test
+    void onlyComplianceOfficersHoldAndAHoldNeedsOneSubjectAndAReason() {
+        given().auth().oauth2(Practice.northFrontDesk()).contentType(ContentType.JSON)
+                .body(Map.of("patientId", "pat-1", "reason", "x"))
+                .when().post("/api/legal-holds").then().statusCode(403);
+        for (Map<String, String> bad : List.of(Map.of("reason", "no subject"),
+                Map.of("patientId", "pat-1", "conversationId", UUID.randomUUID().toString(), "reason", "both"),
+                Map.of("patientId", "pat-1"), Map.of("conversationId", "not-an-id", "reason", "bad id"))) {
+            given().auth().oauth2(compliance()).contentType(ContentType.JSON).body(bad)
+                    .when().post("/api/legal-holds").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        given().auth().oauth2(compliance()).when().delete("/api/legal-holds/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** A conversation the patient started and staff resolved; answers its id. */
+    private static String resolvedConversation(Practice practice, String patient, String patientId) {
+        String id = (String) Practice.awaitInboxEntry(Practice.northFrontDesk(), decide(practice, patient, patientId))
+                .get("id");
+        given().auth().oauth2(Practice.northFrontDesk()).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "no-action-needed"))
+                .when().post("/api/conversations/" + id + "/resolve").then().statusCode(200);
+        return id;
+    }
+
+    private static String decide(Practice practice, String patient, String patientId) {
+        var decision = practice.decision(patient, "north", "Please send my vaccination record");
+        if (patientId != null) {
+            decision.identity("matched", patientId);
+        }
+        decision.publish();
+        return patient;
+    }
+
+    /** Moves the conversation's last activity back by days, as if they had passed. */
+    private static void age(String id, int days) throws SQLException {
+        try (Connection db = Practice.database(); PreparedStatement update = db.prepareStatement(
+                "update conversation set last_message_at = last_message_at - make_interval(days => ?) where id = ?")) {
+            update.setInt(1, days);
+            update.setObject(2, UUID.fromString(id));
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    private static int rows(String table, String conversationId) throws SQLException {
+        String column = "conversation".equals(table) ? "id" : "conversation_id";
+        try (Connection db = Practice.database(); PreparedStatement query = db.prepareStatement(
+                "select count(*) from " + table + " where " + column + " = ?")) {
+            query.setObject(1, UUID.fromString(conversationId));
+            try (ResultSet count = query.executeQuery()) {
+                count.next();
+                return count.getInt(1);
+            }
+        }
+    }
+}
