@@ -15,6 +15,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class CareThreadTestResource implements QuarkusTestResourceLifecycleManager {
     /** Test PHI keys: fixed per JVM so tests can open what a service sealed. */
     public static final String PHI_KEY = PhiKeyring.newKeyBase64();
+    /** A key from before the last rotation: still in every service's keyring, never active. */
+    public static final String RETIRED_PHI_KEY = PhiKeyring.newKeyBase64();
     public static final String BLIND_INDEX_KEY = PhiKeyring.newKeyBase64();
 
     private String service = "service";
@@ -36,7 +38,7 @@ public class CareThreadTestResource implements QuarkusTestResourceLifecycleManag
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         config.put("quarkus.datasource.username", postgres.user());
         config.put("quarkus.datasource.password", postgres.password());
-        config.put("carethread.phi-keys", "test1=" + PHI_KEY);
+        config.put("carethread.phi-keys", "test0=" + RETIRED_PHI_KEY + ",test1=" + PHI_KEY);
         config.put("carethread.phi-active-key", "test1");
         config.put("carethread.blind-index-key", BLIND_INDEX_KEY);
         config.put("mp.jwt.verify.publickey.location", StaffTokens.publicKeyPem().toUri().toString());

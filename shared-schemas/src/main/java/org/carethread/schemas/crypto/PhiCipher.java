@@ -74,6 +74,11 @@ public final class PhiCipher {
         }
     }
 
+    /** The key new values are sealed with; values under any other key are what a rotation re-seals. */
+    public String activeKeyId() {
+        return activeKeyId;
+    }
+
     /** The id of the key a sealed value was made with (for rotation jobs). */
     public static String keyIdOf(String sealed) {
         String[] parts = sealed.split("\\.", 3);
