@@ -2,6 +2,7 @@ import './styles.css';
 import { ApiClient } from './api/client';
 import { ConversationsApi, type ConversationSummary } from './api/conversations';
 import { IdentityReviewsApi } from './api/identityReviews';
+import { LiveApi } from './api/live';
 import { PatientsApi } from './api/patients';
 import { ApiProblem } from './api/problems';
 import { mayOpen, navigationFor, PAGES, Router, type Route } from './app/router';
@@ -11,12 +12,11 @@ import { Session } from './auth/session';
 import { ConversationView } from './conversation/conversationView';
 import { IdentityReviewsView } from './identity/identityReviewsView';
 import { InboxView } from './inbox/inboxView';
+import { Changes, LiveFeed } from './live/liveFeed';
 import { ReadMarks } from './inbox/readMarks';
 import { h } from './ui/dom';
 import { locationName } from './ui/format';
 
-/** Until live updates arrive with the workflow issue, the inbox asks for news this often. */
-const REFRESH_MS = 3000;
 const IDLE_SIGN_OUT_MS = 15 * 60_000;
 const IDLE_WARNING_MS = 60_000;
 
@@ -59,6 +59,7 @@ class StaffApp {
   private readonly conversations: ConversationsApi;
   private readonly identityReviews: IdentityReviewsApi;
   private readonly patients: PatientsApi;
+  private readonly live: LiveFeed;
   private readonly router = new Router();
   private readonly marks = new ReadMarks();
   private readonly inbox: InboxView;
@@ -71,16 +72,25 @@ class StaffApp {
   private open?: ConversationView;
   /** Each ask for the list gets a number; an answer to an older ask (before a filter changed) is dropped. */
   private listRound = 0;
+  /** Changes heard but not yet caught up with, kept when an ask for the list is superseded by the next. */
+  private unseen = new Changes();
 
   constructor(private readonly session: Session) {
     const client = new ApiClient(() => session.token());
     this.conversations = new ConversationsApi(client);
     this.identityReviews = new IdentityReviewsApi(client);
     this.patients = new PatientsApi(client);
+    const liveApi = new LiveApi(client);
+    this.live = new LiveFeed({
+      follow: (signal) => liveApi.follow(signal),
+      onChange: (changes) => void this.loadList(changes),
+      onState: (state) => this.inbox.showLive(state),
+      onSignedOut: (problem) => this.problem(problem),
+    });
     this.inbox = new InboxView(
       this.marks,
       (id) => this.router.go({ page: 'conversation', id }),
-      () => void this.loadList(),
+      () => void this.loadList(new Changes()),
     );
   }
 
@@ -104,7 +114,8 @@ class StaffApp {
     );
     this.router.onChange((route) => this.show(route));
     this.show(this.router.current);
-    void this.refresh();
+    void this.loadList(new Changes(true));
+    this.live.start();
     this.watchIdleness();
   }
 
@@ -169,18 +180,13 @@ class StaffApp {
     this.inbox.render(this.latest, this.open?.id ?? null);
   }
 
-  /** Polls rather than streams for now; each round also moves the open conversation along. */
-  private async refresh(): Promise<void> {
-    try {
-      await this.loadList();
-    } finally {
-      setTimeout(() => void this.refresh(), REFRESH_MS);
-    }
-  }
-
-  /** Asks for the list with the inbox's filters; also called at once when a filter changes. */
-  private async loadList(): Promise<void> {
+  /**
+   * Asks for the list with the inbox's view and filters: when something changed (live updates, or slow polls while
+   * they are down), and at once when the view or a filter changes. The open conversation then catches up.
+   */
+  private async loadList(changes: Changes): Promise<void> {
     const round = ++this.listRound;
+    this.unseen = this.unseen.with(changes);
     try {
       const latest = await this.conversations.list(this.inbox.filters);
       if (round !== this.listRound) {
@@ -188,7 +194,9 @@ class StaffApp {
       }
       this.latest = latest;
       const openRow = this.latest.find((c) => c.id === this.open?.id);
-      await this.open?.refresh(openRow);
+      const unseen = this.unseen;
+      this.unseen = new Changes();
+      await this.open?.refresh(openRow, unseen);
       if (openRow) {
         this.marks.markSeen(openRow);
       }

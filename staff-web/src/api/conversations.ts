@@ -36,15 +36,32 @@ export interface TriageFields {
   onCallStaff: string | null;
 }
 
-/** One row of the inbox; the patient's address comes masked. */
-export interface ConversationSummary extends TriageFields {
+export type ConversationStatus = 'unassigned' | 'assigned' | 'awaiting-patient' | 'snoozed' | 'resolved';
+export type Escalation = 'supervisor' | 'clinical-review' | 'call-patient';
+
+/** Who owns it, where it stands, and its clock; the answer to every action too. */
+export interface WorkflowFields {
   id: string;
   locationCode: string;
   queue: string;
   channel: string;
-  status: string;
-  patient: { address: string };
+  status: ConversationStatus;
+  /** The owner's username; null while it waits in its queue. */
+  assignee: string | null;
+  outcome: string | null;
+  snoozedUntil: string | null;
+  escalation: Escalation | null;
+  /** Changes with every change; sent back as If-Match so an action applies only to what the person saw. */
+  version: number;
   lastMessageAt: string;
+  /** When staff should answer the patient waiting now; null while nobody waits on staff. */
+  responseDueAt?: string | null;
+  targetFlag?: 'approaching' | 'overdue' | null;
+}
+
+/** One row of the inbox; the patient's address comes masked. */
+export interface ConversationSummary extends TriageFields, WorkflowFields {
+  patient: { address: string };
   messageCount: number;
 }
 
@@ -80,14 +97,8 @@ export interface RoutingView {
 }
 
 /** Reading one is audited: open it only when the person opens it or something new arrived. */
-export interface ConversationDetail extends TriageFields {
-  id: string;
-  locationCode: string;
-  queue: string;
-  channel: string;
-  status: string;
+export interface ConversationDetail extends TriageFields, WorkflowFields {
   patient: { address: string };
-  lastMessageAt: string;
   messages: Message[];
   routing: RoutingView | null;
 }

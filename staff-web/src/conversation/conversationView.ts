@@ -7,6 +7,8 @@ import { autoReplyLabel, triageBadges } from '../triage/labels';
 import { badgeList } from '../triage/badges';
 import { h } from '../ui/dom';
 import { channelName, deliveryName, locationName, queueName, when } from '../ui/format';
+import type { Changes } from '../live/liveFeed';
+import { catchUp } from './catchUp';
 import { emergencyNotice, routingFacts, triageReasons } from './whyHere';
 
 const STILL_ON_ITS_WAY = new Set(['QUEUED', 'SUBMITTED']);
@@ -22,9 +24,9 @@ export interface ConversationViewOptions {
 
 /**
  * One open conversation: an emergency banner when it is one, why it is here, its timeline and the reply box. Opening
- * it reads the patient's messages, which the service audits, so it is read again only when the inbox shows new
- * messages; replies on their way are followed through their delivery status, which holds no PHI and is not an
- * audited read.
+ * it reads the patient's messages, which the service audits, so it is read again only when it changed (see
+ * {@link catchUp}); replies on their way are followed through their delivery status, which holds no PHI and is not
+ * an audited read.
  */
 export class ConversationView {
   readonly element: HTMLElement;
@@ -64,16 +66,17 @@ export class ConversationView {
     }
   }
 
-  /** Called on every inbox refresh with this conversation's row. */
-  async refresh(summary: ConversationSummary | undefined): Promise<void> {
+  /** Called each time the inbox was read again after a change, with this conversation's row if it is listed. */
+  async refresh(summary: ConversationSummary | undefined, changes: Changes): Promise<void> {
     if (!this.conversation) {
       return;
     }
-    if (summary && summary.messageCount > this.conversation.messages.length) {
-      await this.load();
-      return;
+    switch (catchUp(this.conversation, summary, changes)) {
+      case 'read':
+        return this.load();
+      case 'follow-replies':
+        return this.followReplies();
     }
-    await this.followReplies();
   }
 
   private async followReplies(): Promise<void> {

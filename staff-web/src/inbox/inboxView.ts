@@ -3,7 +3,14 @@ import { badgeSpans } from '../triage/badges';
 import { CATEGORY_FILTERS, filtersDescription, isPinned, triageBadges, URGENCY_FILTERS } from '../triage/labels';
 import { h } from '../ui/dom';
 import { channelName, locationName, queueName, when } from '../ui/format';
+import type { LiveState } from '../live/liveFeed';
 import type { ReadMarks } from './readMarks';
+
+const LIVE_STATE: Record<LiveState, string> = {
+  connecting: 'Connecting to live updates…',
+  live: 'Live: changes appear by themselves.',
+  reconnecting: 'Live updates interrupted. Reconnecting; meanwhile the inbox is checked every 15 seconds.',
+};
 
 /**
  * The list of conversations the person may see: critical ones pinned on top (the API sorts them first), then by
@@ -15,6 +22,7 @@ export class InboxView {
   readonly element: HTMLElement;
   private readonly list: HTMLUListElement;
   private readonly summary: HTMLParagraphElement;
+  private readonly liveState = h('p', { class: 'live-state', role: 'status' });
   private readonly urgency: HTMLSelectElement;
   private readonly category: HTMLSelectElement;
 
@@ -37,7 +45,7 @@ export class InboxView {
     this.element = h(
       'section',
       { class: 'inbox', 'aria-labelledby': 'inbox-heading' },
-      h('h1', { id: 'inbox-heading' }, 'Inbox'),
+      h('div', { class: 'inbox-heading' }, h('h1', { id: 'inbox-heading' }, 'Inbox'), this.liveState),
       h(
         'form',
         { class: 'inbox-filters', 'aria-label': 'Filter conversations', role: 'search' },
@@ -52,6 +60,14 @@ export class InboxView {
 
   get filters(): InboxFilters {
     return { urgency: this.urgency.value as Urgency | '', category: this.category.value as Category | '' };
+  }
+
+  /** Said once per change of state, not on every retry. */
+  showLive(state: LiveState): void {
+    if (this.liveState.dataset.state !== state) {
+      this.liveState.dataset.state = state;
+      this.liveState.textContent = LIVE_STATE[state];
+    }
   }
 
   render(conversations: ConversationSummary[], openId: string | null): void {
