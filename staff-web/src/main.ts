@@ -88,6 +88,7 @@ class StaffApp {
       onSignedOut: (problem) => this.problem(problem),
     });
     this.inbox = new InboxView(
+      session.staffMember.username,
       this.marks,
       (id) => this.router.go({ page: 'conversation', id }),
       () => void this.loadList(new Changes()),

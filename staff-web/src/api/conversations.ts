@@ -112,14 +112,21 @@ export interface ReplyStatus {
   at: string;
 }
 
-/** The inbox's filters; each narrows by the latest message's triage, on the server. */
+/** The API's `view=`: mine (owned by the caller, not resolved), aging (near or past target), or a status; '' for all. */
+export type InboxViewName = 'mine' | 'unassigned' | 'aging' | 'awaiting-patient' | 'snoozed' | 'resolved' | '';
+
+/** The inbox's view and filters; the filters narrow by the latest message's triage, on the server. */
 export interface InboxFilters {
+  view?: InboxViewName;
   urgency?: Urgency | '';
   category?: Category | '';
 }
 
 export function listPath(filters: InboxFilters = {}): string {
   const query = new URLSearchParams({ limit: '200' });
+  if (filters.view) {
+    query.set('view', filters.view);
+  }
   if (filters.urgency) {
     query.set('urgency', filters.urgency);
   }
