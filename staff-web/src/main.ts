@@ -3,6 +3,7 @@ import { ApiClient } from './api/client';
 import { ConversationsApi, type ConversationSummary } from './api/conversations';
 import { IdentityReviewsApi } from './api/identityReviews';
 import { LiveApi } from './api/live';
+import { OutcomesApi } from './api/outcomes';
 import { PatientsApi } from './api/patients';
 import { ApiProblem } from './api/problems';
 import { mayOpen, navigationFor, PAGES, Router, type Route } from './app/router';
@@ -59,6 +60,7 @@ class StaffApp {
   private readonly conversations: ConversationsApi;
   private readonly identityReviews: IdentityReviewsApi;
   private readonly patients: PatientsApi;
+  private readonly outcomes: OutcomesApi;
   private readonly live: LiveFeed;
   private readonly router = new Router();
   private readonly marks = new ReadMarks();
@@ -80,6 +82,7 @@ class StaffApp {
     this.conversations = new ConversationsApi(client);
     this.identityReviews = new IdentityReviewsApi(client);
     this.patients = new PatientsApi(client);
+    this.outcomes = new OutcomesApi(client);
     const liveApi = new LiveApi(client);
     this.live = new LiveFeed({
       follow: (signal) => liveApi.follow(signal),
@@ -162,6 +165,9 @@ class StaffApp {
       this.detailPane.replaceChildren(h('p', { class: 'empty-detail' }, 'Choose a conversation to read and answer it.'));
     } else {
       const view = new ConversationView(this.conversations, route.id, (e) => this.problem(e), {
+        me: this.session.staffMember.username,
+        outcomes: this.outcomes,
+        onChanged: () => void this.loadList(new Changes()),
         patients: hasAnyRole(this.roles, PATIENT_READERS) ? this.patients : undefined,
         openIdentityReviews: mayOpen('identity-reviews', this.roles)
           ? () => this.router.go({ page: 'identity-reviews' })

@@ -136,6 +136,17 @@ export function listPath(filters: InboxFilters = {}): string {
   return `/api/conversations?${query}`;
 }
 
+/** What each action sends; the reason of a handoff or escalation stays sealed in the history, never on Kafka. */
+export type ConversationAction =
+  | { action: 'claim' }
+  | { action: 'assign'; assignee: string }
+  | { action: 'assign'; queue: string }
+  | { action: 'handoff'; to: string; reason: string }
+  | { action: 'escalate'; kind: Escalation; reason: string }
+  | { action: 'snooze'; until: string }
+  | { action: 'resolve'; outcome: string }
+  | { action: 'reopen' };
+
 /** The conversation-service staff API, through the staff gateway. */
 export class ConversationsApi {
   constructor(private readonly api: ApiClient) {}
@@ -155,6 +166,18 @@ export class ConversationsApi {
       method: 'POST',
       body: { text },
       headers: { 'Idempotency-Key': idempotencyKey },
+    });
+  }
+
+  /**
+   * Claims, assigns, hands off, escalates, snoozes, resolves or reopens it, only if it is still at `version` (the one
+   * the person saw): a colleague's change in between is a 412, not overwritten. Answers the updated row.
+   */
+  act(id: string, version: number, { action, ...body }: ConversationAction): Promise<ConversationSummary> {
+    return this.api.request(`/api/conversations/${encodeURIComponent(id)}/${action}`, {
+      method: 'POST',
+      body: Object.keys(body).length ? body : undefined,
+      headers: { 'If-Match': `"${version}"` },
     });
   }
 

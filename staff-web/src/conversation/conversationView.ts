@@ -1,4 +1,5 @@
 import type { ConversationDetail, ConversationsApi, ConversationSummary, Message } from '../api/conversations';
+import type { OutcomesApi } from '../api/outcomes';
 import type { Patient, PatientsApi } from '../api/patients';
 import { ApiProblem } from '../api/problems';
 import { ComposeBox } from '../compose/composeBox';
@@ -6,7 +7,9 @@ import { ageOn, birthDateText } from '../identity/reviewList';
 import { autoReplyLabel, triageBadges } from '../triage/labels';
 import { badgeList } from '../triage/badges';
 import { h } from '../ui/dom';
-import { channelName, deliveryName, locationName, queueName, when } from '../ui/format';
+import { channelName, codeInWords, deliveryName, locationName, queueName, when } from '../ui/format';
+import { ActionsPanel } from '../workflow/actionsPanel';
+import { ESCALATIONS, ownerText, statusName, targetClock } from '../workflow/labels';
 import type { Changes } from '../live/liveFeed';
 import { catchUp } from './catchUp';
 import { emergencyNotice, routingFacts, triageReasons } from './whyHere';
@@ -16,6 +19,11 @@ const STILL_ON_ITS_WAY = new Set(['QUEUED', 'SUBMITTED']);
 const AUTOMATIC_AUTHOR = 'CareThread (automatic)';
 
 export interface ConversationViewOptions {
+  /** The signed-in person's username. */
+  me: string;
+  outcomes: OutcomesApi;
+  /** The person changed the conversation (an action): the inbox should show it at once. */
+  onChanged: () => void;
   /** Present when this person may read directory patients: then a matched sender can be looked up on request. */
   patients?: PatientsApi;
   /** Present when this person may work identity reviews: then a sender waiting for one links there. */
@@ -41,13 +49,28 @@ export class ConversationView {
   private patientShownFor?: string;
   // Made once: a new patient message re-renders the timeline, never a reply being written.
   private readonly compose = new ComposeBox((text, key) => this.reply(text, key));
+  private readonly actions: ActionsPanel;
 
   constructor(
     private readonly api: ConversationsApi,
     readonly id: string,
     private readonly onProblem: (problem: unknown) => void,
-    private readonly options: ConversationViewOptions = {},
+    private readonly options: ConversationViewOptions,
   ) {
+    this.actions = new ActionsPanel({
+      api,
+      outcomes: options.outcomes,
+      me: options.me,
+      onDone: (after) => this.changed(after),
+      onReadAgain: () => void this.load(),
+      signsOut: (e) => {
+        const expired = e instanceof ApiProblem && e.status === 401;
+        if (expired) {
+          this.onProblem(e);
+        }
+        return expired;
+      },
+    });
     this.element = h('section', { class: 'conversation', 'aria-labelledby': 'conversation-heading', tabindex: '-1' },
       h('p', { class: 'loading' }, 'Opening the conversation…'));
   }
@@ -77,6 +100,17 @@ export class ConversationView {
       case 'follow-replies':
         return this.followReplies();
     }
+  }
+
+  /** An action went through: its answer is the conversation's new state (the row's masked address is not taken). */
+  private changed(after: ConversationSummary): void {
+    if (!this.conversation) {
+      return;
+    }
+    const { patient: _masked, messageCount: _count, ...state } = after;
+    Object.assign(this.conversation, state);
+    this.render();
+    this.options.onChanged();
   }
 
   private async followReplies(): Promise<void> {
@@ -129,18 +163,19 @@ export class ConversationView {
       h(
         'p',
         { class: 'conversation-where' },
-        `${locationName(c.locationCode)} · ${queueName(c.queue)} · ${channelName(c.channel)} · `,
-        h('span', { class: 'status' }, c.status),
+        `${locationName(c.locationCode)} · ${queueName(c.queue)} · ${channelName(c.channel)}`,
       ),
+      workflowLine(c, this.options.me),
       badges.length ? badgeList(badges, 'conversation-triage') : null,
     );
+    this.actions.show(c);
     this.renderEmergency(c);
     this.renderWhy(c);
     if (this.timeline && this.header) {
       this.header.replaceWith(header);
       this.timeline.replaceWith(timeline);
     } else {
-      this.element.replaceChildren(this.emergency, header, this.why, timeline, this.compose.element);
+      this.element.replaceChildren(this.emergency, header, this.actions.element, this.why, timeline, this.compose.element);
     }
     this.header = header;
     this.timeline = timeline;
@@ -222,6 +257,24 @@ export class ConversationView {
       this.patientArea.replaceChildren(button, h('p', { class: 'notice', role: 'alert' }, message));
     }
   }
+}
+
+/** Where it stands: status, owner, the clock against its target, an escalation, the outcome. */
+function workflowLine(c: ConversationDetail, me: string): HTMLElement {
+  const clock = targetClock(c);
+  const escalation = ESCALATIONS.find((e) => e.value === c.escalation)?.label;
+  return h(
+    'p',
+    { class: 'conversation-workflow' },
+    h('span', { class: 'status' }, statusName(c.status)),
+    ` · ${ownerText(c, me)}`,
+    c.status === 'snoozed' && c.snoozedUntil ? ` · until ${when(c.snoozedUntil)}` : null,
+    c.outcome ? ` · Outcome: ${codeInWords(c.outcome)}` : null,
+    clock ? ' · ' : null,
+    clock ? h('span', { class: `clock clock-${clock.tone}` }, clock.text) : null,
+    escalation ? ' · ' : null,
+    escalation ? h('span', { class: 'escalated' }, `Escalated: ${escalation}`) : null,
+  );
 }
 
 function patientDetails(patient: Patient): HTMLElement {
