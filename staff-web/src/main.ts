@@ -5,6 +5,7 @@ import { IdentityReviewsApi } from './api/identityReviews';
 import { LiveApi } from './api/live';
 import { OutcomesApi } from './api/outcomes';
 import { PatientsApi } from './api/patients';
+import { TemplatesApi } from './api/templates';
 import { ApiProblem } from './api/problems';
 import { mayOpen, navigationFor, PAGES, Router, type Route } from './app/router';
 import { IdleTimer } from './auth/idle';
@@ -61,6 +62,7 @@ class StaffApp {
   private readonly identityReviews: IdentityReviewsApi;
   private readonly patients: PatientsApi;
   private readonly outcomes: OutcomesApi;
+  private readonly templates: TemplatesApi;
   private readonly live: LiveFeed;
   private readonly router = new Router();
   private readonly marks = new ReadMarks();
@@ -83,6 +85,7 @@ class StaffApp {
     this.identityReviews = new IdentityReviewsApi(client);
     this.patients = new PatientsApi(client);
     this.outcomes = new OutcomesApi(client);
+    this.templates = new TemplatesApi(client);
     const liveApi = new LiveApi(client);
     this.live = new LiveFeed({
       follow: (signal) => liveApi.follow(signal),
@@ -167,6 +170,11 @@ class StaffApp {
       const view = new ConversationView(this.conversations, route.id, (e) => this.problem(e), {
         me: this.session.staffMember.username,
         outcomes: this.outcomes,
+        // Read with each conversation opened, so a template a colleague just added is there.
+        templates: async () => {
+          const [templates, variables] = await Promise.all([this.templates.list(), this.templates.variables()]);
+          return { templates, variables };
+        },
         onChanged: () => void this.loadList(new Changes()),
         patients: hasAnyRole(this.roles, PATIENT_READERS) ? this.patients : undefined,
         openIdentityReviews: mayOpen('identity-reviews', this.roles)

@@ -115,6 +115,18 @@ export interface ReplyStatus {
 /** The API's `view=`: mine (owned by the caller, not resolved), aging (near or past target), or a status; '' for all. */
 export type InboxViewName = 'mine' | 'unassigned' | 'aging' | 'awaiting-patient' | 'snoozed' | 'resolved' | '';
 
+/** A reply in the person's words, or a template with the values they entered (e.g. `appointment_time`). */
+export type ReplyDraft = { text: string } | { templateId: string; values: Record<string, string> };
+
+/** A template filled for one conversation; `missing` names the variables still without a value. */
+export interface TemplatePreview {
+  templateId: string;
+  version: number;
+  text: string;
+  missing: string[];
+  characters: number;
+}
+
 /** The inbox's view and filters; the filters narrow by the latest message's triage, on the server. */
 export interface InboxFilters {
   view?: InboxViewName;
@@ -160,12 +172,23 @@ export class ConversationsApi {
     return this.api.request(`/api/conversations/${encodeURIComponent(id)}`);
   }
 
-  /** The same idempotency key sends at most one reply, so a retry after a lost answer is safe. */
-  reply(id: string, text: string, idempotencyKey: string): Promise<ReplyStatus> {
+  /**
+   * The same idempotency key sends at most one reply, so a retry after a lost answer is safe. A template is filled by
+   * the service; a value missing is a 422 and nothing is sent.
+   */
+  reply(id: string, draft: ReplyDraft, idempotencyKey: string): Promise<ReplyStatus> {
     return this.api.request(`/api/conversations/${encodeURIComponent(id)}/replies`, {
       method: 'POST',
-      body: { text },
+      body: draft,
       headers: { 'Idempotency-Key': idempotencyKey },
+    });
+  }
+
+  /** The template as it would go to this patient. It shows the patient's name, so the service audits it. */
+  previewTemplate(id: string, templateId: string, values: Record<string, string>): Promise<TemplatePreview> {
+    return this.api.request(`/api/conversations/${encodeURIComponent(id)}/template-preview`, {
+      method: 'POST',
+      body: { templateId, values },
     });
   }
 

@@ -1,6 +1,7 @@
-import type { ConversationDetail, ConversationsApi, ConversationSummary, Message } from '../api/conversations';
+import type { ConversationDetail, ConversationsApi, ConversationSummary, Message, ReplyDraft } from '../api/conversations';
 import type { OutcomesApi } from '../api/outcomes';
 import type { Patient, PatientsApi } from '../api/patients';
+import type { Template, TemplateVariable } from '../api/templates';
 import { ApiProblem } from '../api/problems';
 import { ComposeBox } from '../compose/composeBox';
 import { ageOn, birthDateText } from '../identity/reviewList';
@@ -22,6 +23,8 @@ export interface ConversationViewOptions {
   /** The signed-in person's username. */
   me: string;
   outcomes: OutcomesApi;
+  /** The practice's templates and their variables, for the compose box. */
+  templates: () => Promise<{ templates: Template[]; variables: TemplateVariable[] }>;
   /** The person changed the conversation (an action): the inbox should show it at once. */
   onChanged: () => void;
   /** Present when this person may read directory patients: then a matched sender can be looked up on request. */
@@ -48,7 +51,7 @@ export class ConversationView {
   private readonly patientArea = h('div', { class: 'why-patient' });
   private patientShownFor?: string;
   // Made once: a new patient message re-renders the timeline, never a reply being written.
-  private readonly compose = new ComposeBox((text, key) => this.reply(text, key));
+  private readonly compose: ComposeBox;
   private readonly actions: ActionsPanel;
 
   constructor(
@@ -57,6 +60,10 @@ export class ConversationView {
     private readonly onProblem: (problem: unknown) => void,
     private readonly options: ConversationViewOptions,
   ) {
+    this.compose = new ComposeBox((draft, key, shown) => this.reply(draft, key, shown), {
+      library: options.templates,
+      preview: (templateId, values) => api.previewTemplate(id, templateId, values),
+    });
     this.actions = new ActionsPanel({
       api,
       outcomes: options.outcomes,
@@ -129,8 +136,8 @@ export class ConversationView {
     }
   }
 
-  private async reply(text: string, idempotencyKey: string): Promise<void> {
-    const sent = await this.api.reply(this.id, text, idempotencyKey);
+  private async reply(draft: ReplyDraft, idempotencyKey: string, text: string): Promise<void> {
+    const sent = await this.api.reply(this.id, draft, idempotencyKey);
     if (!this.conversation || this.conversation.messages.some((m) => m.id === sent.id)) {
       return;
     }
