@@ -19,6 +19,8 @@ import { ReadMarks } from './inbox/readMarks';
 import { h } from './ui/dom';
 import { locationName } from './ui/format';
 
+/** Due times are kept by the service on its own beat, without a live update: the list is read again this often. */
+const CLOCKS_MS = 60_000;
 const IDLE_SIGN_OUT_MS = 15 * 60_000;
 const IDLE_WARNING_MS = 60_000;
 
@@ -123,6 +125,7 @@ class StaffApp {
     this.show(this.router.current);
     void this.loadList(new Changes(true));
     this.live.start();
+    setInterval(() => void this.loadList(new Changes()), CLOCKS_MS);
     this.watchIdleness();
   }
 

@@ -9,6 +9,7 @@ export type LiveUpdateType =
   | 'escalated'
   | 'note-added'
   | 'delivery-updated'
+  | 'target-flagged'
   | 'heartbeat';
 
 /** Something changed in a conversation at the person's locations. No PHI: the app reads the conversation to see what. */
