@@ -100,6 +100,7 @@ class StaffApp {
       this.marks,
       (id) => this.router.go({ page: 'conversation', id }),
       () => void this.loadList(new Changes()),
+      (criteria) => this.conversations.search(criteria),
     );
   }
 

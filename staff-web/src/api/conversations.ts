@@ -96,11 +96,23 @@ export interface RoutingView {
   replyLanguage?: string | null;
 }
 
+/** An internal note for colleagues, never sent to the patient; `mentions` are the usernames it told. */
+export interface Note {
+  id: string;
+  authorId: string;
+  authorName: string;
+  text: string;
+  mentions: string[];
+  at: string;
+}
+
 /** Reading one is audited: open it only when the person opens it or something new arrived. */
 export interface ConversationDetail extends TriageFields, WorkflowFields {
   patient: { address: string };
   messages: Message[];
   routing: RoutingView | null;
+  /** Internal notes, oldest first; absent from services before notes. */
+  notes?: Note[];
 }
 
 /** Where a reply stands; no text, so following it is not an audited read. */
@@ -125,6 +137,15 @@ export interface TemplatePreview {
   text: string;
   missing: string[];
   characters: number;
+}
+
+/** What to search for; all optional, at least one. Sent as a POST body: a phone or a patient's words never in a URL. */
+export interface SearchCriteria {
+  words?: string;
+  phone?: string;
+  email?: string;
+  status?: ConversationStatus[];
+  limit?: number;
 }
 
 /** The inbox's view and filters; the filters narrow by the latest message's triage, on the server. */
@@ -168,6 +189,11 @@ export class ConversationsApi {
     return this.api.request(listPath(filters));
   }
 
+  /** Conversations at the person's locations matching every criterion, in the inbox's order. Audited per result. */
+  search(criteria: SearchCriteria): Promise<ConversationSummary[]> {
+    return this.api.request('/api/conversations/search', { method: 'POST', body: criteria });
+  }
+
   get(id: string): Promise<ConversationDetail> {
     return this.api.request(`/api/conversations/${encodeURIComponent(id)}`);
   }
@@ -202,6 +228,11 @@ export class ConversationsApi {
       body: Object.keys(body).length ? body : undefined,
       headers: { 'If-Match': `"${version}"` },
     });
+  }
+
+  /** Each @username in the text tells that colleague (their mentions); the patient never sees a note. */
+  addNote(id: string, text: string): Promise<Note> {
+    return this.api.request(`/api/conversations/${encodeURIComponent(id)}/notes`, { method: 'POST', body: { text } });
   }
 
   replyStatus(id: string, replyId: string): Promise<ReplyStatus> {

@@ -9,6 +9,7 @@ import { autoReplyLabel, triageBadges } from '../triage/labels';
 import { badgeList } from '../triage/badges';
 import { h } from '../ui/dom';
 import { channelName, codeInWords, deliveryName, locationName, queueName, when } from '../ui/format';
+import { NotesPanel } from '../notes/notesPanel';
 import { ActionsPanel } from '../workflow/actionsPanel';
 import { ESCALATIONS, ownerText, statusName, targetClock } from '../workflow/labels';
 import type { Changes } from '../live/liveFeed';
@@ -53,6 +54,7 @@ export class ConversationView {
   // Made once: a new patient message re-renders the timeline, never a reply being written.
   private readonly compose: ComposeBox;
   private readonly actions: ActionsPanel;
+  private readonly notes: NotesPanel;
 
   constructor(
     private readonly api: ConversationsApi,
@@ -64,20 +66,22 @@ export class ConversationView {
       library: options.templates,
       preview: (templateId, values) => api.previewTemplate(id, templateId, values),
     });
+    const signsOut = (e: unknown) => {
+      const expired = e instanceof ApiProblem && e.status === 401;
+      if (expired) {
+        this.onProblem(e);
+      }
+      return expired;
+    };
     this.actions = new ActionsPanel({
       api,
       outcomes: options.outcomes,
       me: options.me,
       onDone: (after) => this.changed(after),
       onReadAgain: () => void this.load(),
-      signsOut: (e) => {
-        const expired = e instanceof ApiProblem && e.status === 401;
-        if (expired) {
-          this.onProblem(e);
-        }
-        return expired;
-      },
+      signsOut,
     });
+    this.notes = new NotesPanel((text) => api.addNote(id, text), signsOut);
     this.element = h('section', { class: 'conversation', 'aria-labelledby': 'conversation-heading', tabindex: '-1' },
       h('p', { class: 'loading' }, 'Opening the conversation…'));
   }
@@ -178,11 +182,12 @@ export class ConversationView {
     this.actions.show(c);
     this.renderEmergency(c);
     this.renderWhy(c);
+    this.notes.show(c.notes ?? []);
     if (this.timeline && this.header) {
       this.header.replaceWith(header);
       this.timeline.replaceWith(timeline);
     } else {
-      this.element.replaceChildren(this.emergency, header, this.actions.element, this.why, timeline, this.compose.element);
+      this.element.replaceChildren(this.emergency, header, this.actions.element, this.why, this.notes.element, timeline, this.compose.element);
     }
     this.header = header;
     this.timeline = timeline;

@@ -1,4 +1,5 @@
-import type { Category, ConversationSummary, InboxFilters, InboxViewName, Urgency } from '../api/conversations';
+import type { Category, ConversationSummary, InboxFilters, InboxViewName, SearchCriteria, Urgency } from '../api/conversations';
+import { ApiProblem } from '../api/problems';
 import { badgeSpans } from '../triage/badges';
 import { CATEGORY_FILTERS, filtersDescription, isPinned, triageBadges, URGENCY_FILTERS } from '../triage/labels';
 import { h } from '../ui/dom';
@@ -6,6 +7,7 @@ import { channelName, locationName, queueName, when } from '../ui/format';
 import type { LiveState } from '../live/liveFeed';
 import { INBOX_VIEWS, ownerText, statusName, targetClock, viewLabel } from '../workflow/labels';
 import type { ReadMarks } from './readMarks';
+import { searchCriteria, searchSummary } from './search';
 
 const LIVE_STATE: Record<LiveState, string> = {
   connecting: 'Connecting to live updates…',
@@ -30,14 +32,21 @@ export class InboxView {
   private readonly views: HTMLButtonElement[];
   private view: InboxViewName = '';
   private shown: { conversations: ConversationSummary[]; openId: string | null } = { conversations: [], openId: null };
+  private readonly query = h('input', { id: 'inbox-search', name: 'q', type: 'search', autocomplete: 'off', 'aria-describedby': 'inbox-search-hint' });
+  private readonly clearSearch = h('button', { type: 'button', hidden: true }, 'Clear search');
+  private readonly searchError = h('p', { class: 'search-error', role: 'alert' });
+  /** Search results replace the list until cleared; they are not searched again by themselves (each search is audited). */
+  private results?: ConversationSummary[];
 
   constructor(
     /** The signed-in person's username, so their own conversations say "you". */
     private readonly me: string,
     private readonly marks: ReadMarks,
     private readonly open: (id: string) => void,
-    /** Called when the person changes a filter; the app asks the API again at once. */
-    private readonly onFilter: (filters: InboxFilters) => void = () => undefined,
+    /** Called when the person changes the view or a filter; the app asks the API again at once. */
+    private readonly onFilter: (filters: InboxFilters) => void,
+    /** Runs a search typed in the inbox's search box. */
+    private readonly search: (criteria: SearchCriteria) => Promise<ConversationSummary[]>,
   ) {
     this.list = h('ul', { class: 'inbox-list', role: 'list' });
     this.summary = h('p', { class: 'inbox-summary', 'aria-live': 'polite' }, 'Loading conversations…');
@@ -60,6 +69,7 @@ export class InboxView {
       'section',
       { class: 'inbox', 'aria-labelledby': 'inbox-heading' },
       h('div', { class: 'inbox-heading' }, h('h1', { id: 'inbox-heading' }, 'Inbox'), this.liveState),
+      this.searchForm(),
       h('div', { class: 'inbox-views', role: 'group', 'aria-label': 'Views' }, ...this.views),
       h(
         'form',
@@ -70,7 +80,7 @@ export class InboxView {
       this.summary,
       this.list,
     );
-    this.element.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
+    this.element.querySelector('.inbox-filters')!.addEventListener('submit', (event) => event.preventDefault());
     // The clocks move on between changes: redraw them from what is already here, without asking the API.
     setInterval(() => this.render(this.shown.conversations, this.shown.openId), 30_000);
   }
@@ -80,8 +90,55 @@ export class InboxView {
   }
 
   private filtersChanged(): void {
+    this.endSearch();
     this.summary.textContent = 'Loading conversations…';
     this.onFilter(this.filters);
+  }
+
+  /** A POST with the words or number in its body, never in the address (`src/inbox/search.ts`). */
+  private searchForm(): HTMLFormElement {
+    const form = h(
+      'form',
+      { class: 'inbox-search', role: 'search', 'aria-label': 'Search conversations' },
+      h('label', { for: 'inbox-search' }, 'Search'),
+      h('div', { class: 'search-row' }, this.query, h('button', { type: 'submit' }, 'Search'), this.clearSearch),
+      h('p', { id: 'inbox-search-hint', class: 'search-hint' }, 'Words from the messages, a phone number or an e-mail address'),
+      this.searchError,
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.runSearch();
+    });
+    this.clearSearch.addEventListener('click', () => {
+      this.query.value = '';
+      this.endSearch();
+      this.render(this.shown.conversations, this.shown.openId);
+      this.query.focus();
+    });
+    return form;
+  }
+
+  private async runSearch(): Promise<void> {
+    const criteria = searchCriteria(this.query.value);
+    this.searchError.textContent = '';
+    if (typeof criteria === 'string') {
+      this.searchError.textContent = criteria;
+      return;
+    }
+    this.summary.textContent = 'Searching…';
+    try {
+      this.results = await this.search(criteria);
+      this.clearSearch.hidden = false;
+    } catch (e) {
+      this.searchError.textContent = e instanceof ApiProblem ? e.plainMessage : 'The search did not go through. Please try again.';
+    }
+    this.render(this.shown.conversations, this.shown.openId);
+  }
+
+  private endSearch(): void {
+    this.results = undefined;
+    this.clearSearch.hidden = true;
+    this.searchError.textContent = '';
   }
 
   /** Said once per change of state, not on every retry. */
@@ -92,11 +149,15 @@ export class InboxView {
     }
   }
 
-  render(conversations: ConversationSummary[], openId: string | null): void {
-    this.shown = { conversations, openId };
+  /** Draws the list (or the search results while a search is shown) with the open conversation marked. */
+  render(latest: ConversationSummary[], openId: string | null): void {
+    this.shown = { conversations: latest, openId };
+    const conversations = this.results ?? latest;
     // Rebuilding the rows every refresh is cheap; keeping keyboard focus on the same row is what matters.
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.conversationId;
-    this.summary.textContent = inboxSummary(conversations, conversations.filter((c) => this.marks.isUnread(c)).length, this.filters);
+    this.summary.textContent = this.results
+      ? searchSummary(this.results.length)
+      : inboxSummary(conversations, conversations.filter((c) => this.marks.isUnread(c)).length, this.filters);
     const lastPinned = conversations.map(isPinned).lastIndexOf(true);
     this.list.replaceChildren(
       ...conversations.map((c, i) => this.row(c, c.id === openId, i === lastPinned && i < conversations.length - 1)),
