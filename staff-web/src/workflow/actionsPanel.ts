@@ -56,7 +56,8 @@ export class ActionsPanel {
   }
 
   private async start(name: ActionName, button: HTMLButtonElement): Promise<void> {
-    this.error.textContent = '';
+    // What the last action said is not about this one.
+    this.error.textContent = this.done.textContent = '';
     if (name === 'claim' || name === 'reopen') {
       await this.perform({ action: name });
       return;
