@@ -2,7 +2,10 @@ import './styles.css';
 import { ApiClient } from './api/client';
 import { ConversationsApi, type ConversationSummary } from './api/conversations';
 import { IdentityReviewsApi } from './api/identityReviews';
+import { LiveApi } from './api/live';
+import { OutcomesApi } from './api/outcomes';
 import { PatientsApi } from './api/patients';
+import { TemplatesApi } from './api/templates';
 import { ApiProblem } from './api/problems';
 import { mayOpen, navigationFor, PAGES, Router, type Route } from './app/router';
 import { IdleTimer } from './auth/idle';
@@ -11,12 +14,13 @@ import { Session } from './auth/session';
 import { ConversationView } from './conversation/conversationView';
 import { IdentityReviewsView } from './identity/identityReviewsView';
 import { InboxView } from './inbox/inboxView';
+import { Changes, LiveFeed } from './live/liveFeed';
 import { ReadMarks } from './inbox/readMarks';
 import { h } from './ui/dom';
 import { locationName } from './ui/format';
 
-/** Until live updates arrive with the workflow issue, the inbox asks for news this often. */
-const REFRESH_MS = 3000;
+/** Due times are kept by the service on its own beat, without a live update: the list is read again this often. */
+const CLOCKS_MS = 60_000;
 const IDLE_SIGN_OUT_MS = 15 * 60_000;
 const IDLE_WARNING_MS = 60_000;
 
@@ -59,6 +63,9 @@ class StaffApp {
   private readonly conversations: ConversationsApi;
   private readonly identityReviews: IdentityReviewsApi;
   private readonly patients: PatientsApi;
+  private readonly outcomes: OutcomesApi;
+  private readonly templates: TemplatesApi;
+  private readonly live: LiveFeed;
   private readonly router = new Router();
   private readonly marks = new ReadMarks();
   private readonly inbox: InboxView;
@@ -71,16 +78,29 @@ class StaffApp {
   private open?: ConversationView;
   /** Each ask for the list gets a number; an answer to an older ask (before a filter changed) is dropped. */
   private listRound = 0;
+  /** Changes heard but not yet caught up with, kept when an ask for the list is superseded by the next. */
+  private unseen = new Changes();
 
   constructor(private readonly session: Session) {
     const client = new ApiClient(() => session.token());
     this.conversations = new ConversationsApi(client);
     this.identityReviews = new IdentityReviewsApi(client);
     this.patients = new PatientsApi(client);
+    this.outcomes = new OutcomesApi(client);
+    this.templates = new TemplatesApi(client);
+    const liveApi = new LiveApi(client);
+    this.live = new LiveFeed({
+      follow: (signal) => liveApi.follow(signal),
+      onChange: (changes) => void this.loadList(changes),
+      onState: (state) => this.inbox.showLive(state),
+      onSignedOut: (problem) => this.problem(problem),
+    });
     this.inbox = new InboxView(
+      session.staffMember.username,
       this.marks,
       (id) => this.router.go({ page: 'conversation', id }),
-      () => void this.loadList(),
+      () => void this.loadList(new Changes()),
+      (criteria) => this.conversations.search(criteria),
     );
   }
 
@@ -104,7 +124,9 @@ class StaffApp {
     );
     this.router.onChange((route) => this.show(route));
     this.show(this.router.current);
-    void this.refresh();
+    void this.loadList(new Changes(true));
+    this.live.start();
+    setInterval(() => void this.loadList(new Changes()), CLOCKS_MS);
     this.watchIdleness();
   }
 
@@ -150,6 +172,14 @@ class StaffApp {
       this.detailPane.replaceChildren(h('p', { class: 'empty-detail' }, 'Choose a conversation to read and answer it.'));
     } else {
       const view = new ConversationView(this.conversations, route.id, (e) => this.problem(e), {
+        me: this.session.staffMember.username,
+        outcomes: this.outcomes,
+        // Read with each conversation opened, so a template a colleague just added is there.
+        templates: async () => {
+          const [templates, variables] = await Promise.all([this.templates.list(), this.templates.variables()]);
+          return { templates, variables };
+        },
+        onChanged: () => void this.loadList(new Changes()),
         patients: hasAnyRole(this.roles, PATIENT_READERS) ? this.patients : undefined,
         openIdentityReviews: mayOpen('identity-reviews', this.roles)
           ? () => this.router.go({ page: 'identity-reviews' })
@@ -169,18 +199,13 @@ class StaffApp {
     this.inbox.render(this.latest, this.open?.id ?? null);
   }
 
-  /** Polls rather than streams for now; each round also moves the open conversation along. */
-  private async refresh(): Promise<void> {
-    try {
-      await this.loadList();
-    } finally {
-      setTimeout(() => void this.refresh(), REFRESH_MS);
-    }
-  }
-
-  /** Asks for the list with the inbox's filters; also called at once when a filter changes. */
-  private async loadList(): Promise<void> {
+  /**
+   * Asks for the list with the inbox's view and filters: when something changed (live updates, or slow polls while
+   * they are down), and at once when the view or a filter changes. The open conversation then catches up.
+   */
+  private async loadList(changes: Changes): Promise<void> {
     const round = ++this.listRound;
+    this.unseen = this.unseen.with(changes);
     try {
       const latest = await this.conversations.list(this.inbox.filters);
       if (round !== this.listRound) {
@@ -188,7 +213,9 @@ class StaffApp {
       }
       this.latest = latest;
       const openRow = this.latest.find((c) => c.id === this.open?.id);
-      await this.open?.refresh(openRow);
+      const unseen = this.unseen;
+      this.unseen = new Changes();
+      await this.open?.refresh(openRow, unseen);
       if (openRow) {
         this.marks.markSeen(openRow);
       }

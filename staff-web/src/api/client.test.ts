@@ -1,36 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from './client';
-import { ApiProblem } from './problems';
-
-function answering(status: number, body: unknown, contentType = 'application/problem+json') {
-  const calls: { url: string; init: RequestInit }[] = [];
-  const send = (async (url: string, init: RequestInit) => {
-    calls.push({ url, init });
-    return new Response(body === undefined ? null : JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': contentType },
-    });
-  }) as unknown as typeof fetch;
-  return { calls, client: new ApiClient(async () => 'token-1', 'http://staff', send) };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiProblem> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiProblem);
-    return e as ApiProblem;
-  }
-  throw new Error('the call did not fail');
-}
+import { answering, failureOf } from '../testing/fakeApi';
 
 describe('ApiClient', () => {
   it('sends the bearer token and JSON, and reads JSON back', async () => {
-    const { calls, client } = answering(202, { id: 'r1' }, 'application/json');
+    const { calls, client } = answering(202, { id: 'r1' });
     const answer = await client.request<{ id: string }>('/api/x', { method: 'POST', body: { text: 'hi' } });
     expect(answer).toEqual({ id: 'r1' });
     const headers = calls[0].init.headers as Record<string, string>;
-    expect(calls[0].url).toBe('http://staff/api/x');
+    expect(calls[0].url).toBe('/api/x');
     expect(headers.Authorization).toBe('Bearer token-1');
     expect(headers['Content-Type']).toBe('application/json');
     expect(calls[0].init.body).toBe('{"text":"hi"}');

@@ -23,7 +23,24 @@ export class ApiClient {
   ) {}
 
   async request<T>(path: string, request: ApiRequest = {}): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+    const response = await this.call(path, request, 'application/json');
+    if (response.status === 204) {
+      return undefined as T;
+    }
+    return (await response.json()) as T;
+  }
+
+  /** An open stream (server-sent events), with the same token and errors as any call; `signal` ends it. */
+  async stream(path: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+    const response = await this.call(path, { signal }, 'text/event-stream');
+    if (!response.body) {
+      throw new ApiProblem(0, describeProblem(0));
+    }
+    return response.body;
+  }
+
+  private async call(path: string, request: ApiRequest & { signal?: AbortSignal }, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept, ...request.headers };
     headers.Authorization = `Bearer ${await this.token()}`;
     if (request.body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -37,6 +54,7 @@ export class ApiClient {
         // Answers hold PHI: never keep them in the browser's HTTP cache.
         cache: 'no-store',
         credentials: 'omit',
+        signal: request.signal,
       });
     } catch {
       throw new ApiProblem(0, describeProblem(0));
@@ -44,9 +62,6 @@ export class ApiClient {
     if (!response.ok) {
       throw await problemFrom(response, request.notFound);
     }
-    if (response.status === 204) {
-      return undefined as T;
-    }
-    return (await response.json()) as T;
+    return response;
   }
 }

@@ -36,15 +36,32 @@ export interface TriageFields {
   onCallStaff: string | null;
 }
 
-/** One row of the inbox; the patient's address comes masked. */
-export interface ConversationSummary extends TriageFields {
+export type ConversationStatus = 'unassigned' | 'assigned' | 'awaiting-patient' | 'snoozed' | 'resolved';
+export type Escalation = 'supervisor' | 'clinical-review' | 'call-patient';
+
+/** Who owns it, where it stands, and its clock; the answer to every action too. */
+export interface WorkflowFields {
   id: string;
   locationCode: string;
   queue: string;
   channel: string;
-  status: string;
-  patient: { address: string };
+  status: ConversationStatus;
+  /** The owner's username; null while it waits in its queue. */
+  assignee: string | null;
+  outcome: string | null;
+  snoozedUntil: string | null;
+  escalation: Escalation | null;
+  /** Changes with every change; sent back as If-Match so an action applies only to what the person saw. */
+  version: number;
   lastMessageAt: string;
+  /** When staff should answer the patient waiting now; null while nobody waits on staff. */
+  responseDueAt?: string | null;
+  targetFlag?: 'approaching' | 'overdue' | null;
+}
+
+/** One row of the inbox; the patient's address comes masked. */
+export interface ConversationSummary extends TriageFields, WorkflowFields {
+  patient: { address: string };
   messageCount: number;
 }
 
@@ -79,17 +96,23 @@ export interface RoutingView {
   replyLanguage?: string | null;
 }
 
-/** Reading one is audited: open it only when the person opens it or something new arrived. */
-export interface ConversationDetail extends TriageFields {
+/** An internal note for colleagues, never sent to the patient; `mentions` are the usernames it told. */
+export interface Note {
   id: string;
-  locationCode: string;
-  queue: string;
-  channel: string;
-  status: string;
+  authorId: string;
+  authorName: string;
+  text: string;
+  mentions: string[];
+  at: string;
+}
+
+/** Reading one is audited: open it only when the person opens it or something new arrived. */
+export interface ConversationDetail extends TriageFields, WorkflowFields {
   patient: { address: string };
-  lastMessageAt: string;
   messages: Message[];
   routing: RoutingView | null;
+  /** Internal notes, oldest first; absent from services before notes. */
+  notes?: Note[];
 }
 
 /** Where a reply stands; no text, so following it is not an audited read. */
@@ -101,14 +124,42 @@ export interface ReplyStatus {
   at: string;
 }
 
-/** The inbox's filters; each narrows by the latest message's triage, on the server. */
+/** The API's `view=`: mine (owned by the caller, not resolved), aging (near or past target), or a status; '' for all. */
+export type InboxViewName = 'mine' | 'unassigned' | 'aging' | 'awaiting-patient' | 'snoozed' | 'resolved' | '';
+
+/** A reply in the person's words, or a template with the values they entered (e.g. `appointment_time`). */
+export type ReplyDraft = { text: string } | { templateId: string; values: Record<string, string> };
+
+/** A template filled for one conversation; `missing` names the variables still without a value. */
+export interface TemplatePreview {
+  templateId: string;
+  version: number;
+  text: string;
+  missing: string[];
+  characters: number;
+}
+
+/** What to search for; all optional, at least one. Sent as a POST body: a phone or a patient's words never in a URL. */
+export interface SearchCriteria {
+  words?: string;
+  phone?: string;
+  email?: string;
+  status?: ConversationStatus[];
+  limit?: number;
+}
+
+/** The inbox's view and filters; the filters narrow by the latest message's triage, on the server. */
 export interface InboxFilters {
+  view?: InboxViewName;
   urgency?: Urgency | '';
   category?: Category | '';
 }
 
 export function listPath(filters: InboxFilters = {}): string {
   const query = new URLSearchParams({ limit: '200' });
+  if (filters.view) {
+    query.set('view', filters.view);
+  }
   if (filters.urgency) {
     query.set('urgency', filters.urgency);
   }
@@ -117,6 +168,17 @@ export function listPath(filters: InboxFilters = {}): string {
   }
   return `/api/conversations?${query}`;
 }
+
+/** What each action sends; the reason of a handoff or escalation stays sealed in the history, never on Kafka. */
+export type ConversationAction =
+  | { action: 'claim' }
+  | { action: 'assign'; assignee: string }
+  | { action: 'assign'; queue: string }
+  | { action: 'handoff'; to: string; reason: string }
+  | { action: 'escalate'; kind: Escalation; reason: string }
+  | { action: 'snooze'; until: string }
+  | { action: 'resolve'; outcome: string }
+  | { action: 'reopen' };
 
 /** The conversation-service staff API, through the staff gateway. */
 export class ConversationsApi {
@@ -127,17 +189,50 @@ export class ConversationsApi {
     return this.api.request(listPath(filters));
   }
 
+  /** Conversations at the person's locations matching every criterion, in the inbox's order. Audited per result. */
+  search(criteria: SearchCriteria): Promise<ConversationSummary[]> {
+    return this.api.request('/api/conversations/search', { method: 'POST', body: criteria });
+  }
+
   get(id: string): Promise<ConversationDetail> {
     return this.api.request(`/api/conversations/${encodeURIComponent(id)}`);
   }
 
-  /** The same idempotency key sends at most one reply, so a retry after a lost answer is safe. */
-  reply(id: string, text: string, idempotencyKey: string): Promise<ReplyStatus> {
+  /**
+   * The same idempotency key sends at most one reply, so a retry after a lost answer is safe. A template is filled by
+   * the service; a value missing is a 422 and nothing is sent.
+   */
+  reply(id: string, draft: ReplyDraft, idempotencyKey: string): Promise<ReplyStatus> {
     return this.api.request(`/api/conversations/${encodeURIComponent(id)}/replies`, {
       method: 'POST',
-      body: { text },
+      body: draft,
       headers: { 'Idempotency-Key': idempotencyKey },
     });
+  }
+
+  /** The template as it would go to this patient. It shows the patient's name, so the service audits it. */
+  previewTemplate(id: string, templateId: string, values: Record<string, string>): Promise<TemplatePreview> {
+    return this.api.request(`/api/conversations/${encodeURIComponent(id)}/template-preview`, {
+      method: 'POST',
+      body: { templateId, values },
+    });
+  }
+
+  /**
+   * Claims, assigns, hands off, escalates, snoozes, resolves or reopens it, only if it is still at `version` (the one
+   * the person saw): a colleague's change in between is a 412, not overwritten. Answers the updated row.
+   */
+  act(id: string, version: number, { action, ...body }: ConversationAction): Promise<ConversationSummary> {
+    return this.api.request(`/api/conversations/${encodeURIComponent(id)}/${action}`, {
+      method: 'POST',
+      body: Object.keys(body).length ? body : undefined,
+      headers: { 'If-Match': `"${version}"` },
+    });
+  }
+
+  /** Each @username in the text tells that colleague (their mentions); the patient never sees a note. */
+  addNote(id: string, text: string): Promise<Note> {
+    return this.api.request(`/api/conversations/${encodeURIComponent(id)}/notes`, { method: 'POST', body: { text } });
   }
 
   replyStatus(id: string, replyId: string): Promise<ReplyStatus> {

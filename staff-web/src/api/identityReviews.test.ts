@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient } from './client';
 import { IdentityReviewsApi } from './identityReviews';
 import { PatientsApi } from './patients';
-import { ApiProblem } from './problems';
-
-function answering(status: number, body: unknown) {
-  const calls: { url: string; init: RequestInit }[] = [];
-  const send = (async (url: string, init: RequestInit) => {
-    calls.push({ url, init });
-    return new Response(JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' },
-    });
-  }) as unknown as typeof fetch;
-  return { calls, client: new ApiClient(async () => 't', '', send) };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiProblem> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiProblem);
-    return e as ApiProblem;
-  }
-  throw new Error('the call did not fail');
-}
+import { answering, failureOf } from '../testing/fakeApi';
 
 describe('IdentityReviewsApi', () => {
   it('reads the open reviews and confirms one candidate by its patient id', async () => {

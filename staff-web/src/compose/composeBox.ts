@@ -1,23 +1,44 @@
+import type { ReplyDraft, TemplatePreview } from '../api/conversations';
 import { ApiProblem } from '../api/problems';
+import type { Template, TemplateVariable } from '../api/templates';
 import { h } from '../ui/dom';
 import { countSegments } from './segments';
+import { enteredFields, missingText } from './templateWords';
+
+/** Where the compose box gets the practice's templates and sees one filled for this conversation. */
+export interface TemplateSource {
+  library: () => Promise<{ templates: Template[]; variables: TemplateVariable[] }>;
+  /** Filled for this patient by the service (an audited read, so asked on choosing and on each value entered). */
+  preview: (templateId: string, values: Record<string, string>) => Promise<TemplatePreview>;
+}
 
 /**
- * Where a reply is written: it says what the reply will cost in SMS while it is typed, and sends on Ctrl+Enter.
- * One idempotency key per reply being written, so pressing Send again after a lost answer never texts the patient
- * twice.
+ * Where a reply is written, in the person's words or from one of the practice's templates (its entered values typed
+ * here, the rest filled by CareThread and shown before sending). It says what the reply will cost in SMS and sends on
+ * Ctrl+Enter. One idempotency key per reply being written, so pressing Send again after a lost answer never texts
+ * the patient twice.
  */
 export class ComposeBox {
   readonly element: HTMLFormElement;
   private readonly text: HTMLTextAreaElement;
+  private readonly textLabel: HTMLLabelElement;
+  private readonly template: HTMLSelectElement;
+  private readonly values = h('div', { class: 'template-values' });
+  private readonly preview = h('div', { class: 'template-preview', hidden: true, 'aria-live': 'polite' });
   private readonly counter: HTMLParagraphElement;
   private readonly error: HTMLParagraphElement;
   private readonly button: HTMLButtonElement;
+  private templates: Template[] = [];
+  private variables: TemplateVariable[] = [];
+  private previewed?: TemplatePreview;
+  private previewRound = 0;
   private idempotencyKey = crypto.randomUUID();
   private keyFor = '';
 
   constructor(
-    private readonly send: (text: string, idempotencyKey: string) => Promise<void>,
+    /** Sends the reply; `shown` is its text as the person saw it, for the timeline until the service's copy is read. */
+    private readonly send: (draft: ReplyDraft, idempotencyKey: string, shown: string) => Promise<void>,
+    private readonly source?: TemplateSource,
     maxLength = 1600,
   ) {
     this.text = h('textarea', {
@@ -25,16 +46,20 @@ export class ComposeBox {
       name: 'text',
       rows: '4',
       maxlength: String(maxLength),
-      required: true,
       'aria-describedby': 'compose-count compose-hint',
     });
+    this.textLabel = h('label', { for: 'compose-text' }, 'Reply by SMS');
+    this.template = h('select', { id: 'compose-template', name: 'template', disabled: true }, h('option', { value: '' }, 'My own words'));
     this.counter = h('p', { id: 'compose-count', class: 'compose-count', 'aria-live': 'polite' });
     this.error = h('p', { class: 'compose-error', role: 'alert' });
     this.button = h('button', { type: 'submit', class: 'primary' }, 'Send reply');
     this.element = h(
       'form',
       { class: 'compose', 'aria-label': 'Reply' },
-      h('label', { for: 'compose-text' }, 'Reply by SMS'),
+      source ? h('div', { class: 'compose-template' }, h('label', { for: 'compose-template' }, 'Answer with'), this.template) : null,
+      this.values,
+      this.preview,
+      this.textLabel,
       this.text,
       h(
         'div',
@@ -46,7 +71,7 @@ export class ComposeBox {
       this.error,
     );
     this.text.addEventListener('input', () => this.update());
-    this.text.addEventListener('keydown', (event) => {
+    this.element.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         this.element.requestSubmit();
@@ -56,11 +81,90 @@ export class ComposeBox {
       event.preventDefault();
       void this.submit();
     });
+    this.template.addEventListener('change', () => this.chooseTemplate());
     this.update();
+    void this.loadLibrary();
+  }
+
+  private get chosen(): Template | undefined {
+    return this.templates.find((t) => t.id === this.template.value);
+  }
+
+  private async loadLibrary(): Promise<void> {
+    if (!this.source) {
+      return;
+    }
+    try {
+      ({ templates: this.templates, variables: this.variables } = await this.source.library());
+      this.template.append(...this.templates.map((t) => h('option', { value: t.id }, t.name)));
+      this.template.disabled = false;
+    } catch (e) {
+      this.error.textContent = e instanceof ApiProblem ? `Templates are not available: ${e.plainMessage}` : 'Templates are not available.';
+    }
+  }
+
+  /** A template replaces the text box with its entered values and what the patient would get. */
+  private chooseTemplate(): void {
+    const template = this.chosen;
+    this.error.textContent = '';
+    this.previewed = undefined;
+    this.text.hidden = this.textLabel.hidden = !!template;
+    this.preview.hidden = !template;
+    this.values.replaceChildren(...(template ? enteredFields(template, this.variables) : []).map((field) => {
+      const id = `compose-value-${field.code}`;
+      const input = h('input', { id, name: field.code, type: 'text', 'data-variable': field.code, 'aria-describedby': `${id}-hint` });
+      input.addEventListener('change', () => void this.showPreview());
+      return h('div', { class: 'template-value' },
+        h('label', { for: id }, field.label),
+        input,
+        h('span', { id: `${id}-hint`, class: 'template-hint' }, field.hint));
+    }));
+    this.update();
+    if (template) {
+      void this.showPreview();
+    }
+  }
+
+  private enteredValues(): Record<string, string> {
+    const values: Record<string, string> = {};
+    for (const input of this.values.querySelectorAll<HTMLInputElement>('input[data-variable]')) {
+      if (input.value.trim()) {
+        values[input.dataset.variable!] = input.value.trim();
+      }
+    }
+    return values;
+  }
+
+  private async showPreview(): Promise<TemplatePreview | undefined> {
+    const template = this.chosen;
+    if (!template || !this.source) {
+      return undefined;
+    }
+    const round = ++this.previewRound;
+    this.preview.replaceChildren(h('p', { class: 'template-loading' }, 'Filling in the template…'));
+    try {
+      const preview = await this.source.preview(template.id, this.enteredValues());
+      if (round !== this.previewRound) {
+        return undefined;
+      }
+      this.previewed = preview;
+      const missing = missingText(preview.missing, this.variables);
+      this.preview.replaceChildren(
+        h('p', { class: 'template-preview-label' }, 'What the patient will get'),
+        h('p', { class: 'template-preview-text' }, preview.text),
+        h('p', { class: 'template-missing', hidden: !missing }, `Still missing. ${missing ?? ''}`),
+      );
+      this.update();
+      return preview;
+    } catch (e) {
+      this.preview.replaceChildren(h('p', { class: 'template-missing' },
+        e instanceof ApiProblem ? e.plainMessage : 'The template could not be filled in.'));
+      return undefined;
+    }
   }
 
   private update(): void {
-    const count = countSegments(this.text.value);
+    const count = countSegments(this.chosen ? this.previewed?.text ?? '' : this.text.value);
     this.counter.textContent =
       count.segments === 0
         ? 'Up to 160 characters fit in one SMS.'
@@ -69,31 +173,56 @@ export class ComposeBox {
     this.counter.dataset.segments = String(count.segments);
   }
 
-  private async submit(): Promise<void> {
+  private draft(): { draft: ReplyDraft; shown: string } | null {
+    const template = this.chosen;
+    if (template) {
+      return { draft: { templateId: template.id, values: this.enteredValues() }, shown: this.previewed?.text ?? template.body };
+    }
     const text = this.text.value.trim();
-    if (!text) {
+    return text ? { draft: { text }, shown: text } : null;
+  }
+
+  private async submit(): Promise<void> {
+    const reply = this.draft();
+    if (!reply) {
       this.error.textContent = 'Write a reply first.';
       return;
     }
-    if (text !== this.keyFor) {
+    const key = JSON.stringify(reply.draft);
+    if (key !== this.keyFor) {
       // A changed reply is a new reply; the same one again is a retry.
       this.idempotencyKey = crypto.randomUUID();
-      this.keyFor = text;
+      this.keyFor = key;
     }
     this.button.disabled = true;
     this.button.textContent = 'Sending…';
     this.error.textContent = '';
     try {
-      await this.send(text, this.idempotencyKey);
+      await this.send(reply.draft, this.idempotencyKey, reply.shown);
       this.text.value = '';
+      this.template.value = '';
       this.keyFor = '';
-      this.update();
+      this.chooseTemplate();
     } catch (e) {
-      this.error.textContent = e instanceof ApiProblem ? e.plainMessage : 'The reply could not be sent. Please try again.';
+      this.error.textContent = await this.refusal(e);
     } finally {
       this.button.disabled = false;
       this.button.textContent = 'Send reply';
-      this.text.focus();
+      (this.chosen ? this.template : this.text).focus();
     }
+  }
+
+  /** A template refused for a missing value (422) says which, from a fresh preview, in the desk's words. */
+  private async refusal(e: unknown): Promise<string> {
+    if (!(e instanceof ApiProblem)) {
+      return 'The reply could not be sent. Please try again.';
+    }
+    if (e.status === 422 && this.chosen) {
+      const missing = missingText((await this.showPreview())?.missing ?? [], this.variables);
+      if (missing) {
+        return `Nothing was sent: the template still needs values. ${missing}`;
+      }
+    }
+    return e.plainMessage;
   }
 }

@@ -1,12 +1,19 @@
-import type { ConversationDetail, ConversationsApi, ConversationSummary, Message } from '../api/conversations';
+import type { ConversationDetail, ConversationsApi, ConversationSummary, Message, ReplyDraft } from '../api/conversations';
+import type { OutcomesApi } from '../api/outcomes';
 import type { Patient, PatientsApi } from '../api/patients';
+import type { Template, TemplateVariable } from '../api/templates';
 import { ApiProblem } from '../api/problems';
 import { ComposeBox } from '../compose/composeBox';
 import { ageOn, birthDateText } from '../identity/reviewList';
 import { autoReplyLabel, triageBadges } from '../triage/labels';
 import { badgeList } from '../triage/badges';
 import { h } from '../ui/dom';
-import { channelName, deliveryName, locationName, queueName, when } from '../ui/format';
+import { channelName, codeInWords, deliveryName, locationName, queueName, when } from '../ui/format';
+import { NotesPanel } from '../notes/notesPanel';
+import { ActionsPanel } from '../workflow/actionsPanel';
+import { ESCALATIONS, ownerText, statusName, targetClock } from '../workflow/labels';
+import type { Changes } from '../live/liveFeed';
+import { catchUp } from './catchUp';
 import { emergencyNotice, routingFacts, triageReasons } from './whyHere';
 
 const STILL_ON_ITS_WAY = new Set(['QUEUED', 'SUBMITTED']);
@@ -14,6 +21,13 @@ const STILL_ON_ITS_WAY = new Set(['QUEUED', 'SUBMITTED']);
 const AUTOMATIC_AUTHOR = 'CareThread (automatic)';
 
 export interface ConversationViewOptions {
+  /** The signed-in person's username. */
+  me: string;
+  outcomes: OutcomesApi;
+  /** The practice's templates and their variables, for the compose box. */
+  templates: () => Promise<{ templates: Template[]; variables: TemplateVariable[] }>;
+  /** The person changed the conversation (an action): the inbox should show it at once. */
+  onChanged: () => void;
   /** Present when this person may read directory patients: then a matched sender can be looked up on request. */
   patients?: PatientsApi;
   /** Present when this person may work identity reviews: then a sender waiting for one links there. */
@@ -22,9 +36,9 @@ export interface ConversationViewOptions {
 
 /**
  * One open conversation: an emergency banner when it is one, why it is here, its timeline and the reply box. Opening
- * it reads the patient's messages, which the service audits, so it is read again only when the inbox shows new
- * messages; replies on their way are followed through their delivery status, which holds no PHI and is not an
- * audited read.
+ * it reads the patient's messages, which the service audits, so it is read again only when it changed (see
+ * {@link catchUp}); replies on their way are followed through their delivery status, which holds no PHI and is not
+ * an audited read.
  */
 export class ConversationView {
   readonly element: HTMLElement;
@@ -38,14 +52,36 @@ export class ConversationView {
   private readonly patientArea = h('div', { class: 'why-patient' });
   private patientShownFor?: string;
   // Made once: a new patient message re-renders the timeline, never a reply being written.
-  private readonly compose = new ComposeBox((text, key) => this.reply(text, key));
+  private readonly compose: ComposeBox;
+  private readonly actions: ActionsPanel;
+  private readonly notes: NotesPanel;
 
   constructor(
     private readonly api: ConversationsApi,
     readonly id: string,
     private readonly onProblem: (problem: unknown) => void,
-    private readonly options: ConversationViewOptions = {},
+    private readonly options: ConversationViewOptions,
   ) {
+    this.compose = new ComposeBox((draft, key, shown) => this.reply(draft, key, shown), {
+      library: options.templates,
+      preview: (templateId, values) => api.previewTemplate(id, templateId, values),
+    });
+    const signsOut = (e: unknown) => {
+      const expired = e instanceof ApiProblem && e.status === 401;
+      if (expired) {
+        this.onProblem(e);
+      }
+      return expired;
+    };
+    this.actions = new ActionsPanel({
+      api,
+      outcomes: options.outcomes,
+      me: options.me,
+      onDone: (after) => this.changed(after),
+      onReadAgain: () => void this.load(),
+      signsOut,
+    });
+    this.notes = new NotesPanel((text) => api.addNote(id, text), signsOut);
     this.element = h('section', { class: 'conversation', 'aria-labelledby': 'conversation-heading', tabindex: '-1' },
       h('p', { class: 'loading' }, 'Opening the conversation…'));
   }
@@ -64,16 +100,28 @@ export class ConversationView {
     }
   }
 
-  /** Called on every inbox refresh with this conversation's row. */
-  async refresh(summary: ConversationSummary | undefined): Promise<void> {
+  /** Called each time the inbox was read again after a change, with this conversation's row if it is listed. */
+  async refresh(summary: ConversationSummary | undefined, changes: Changes): Promise<void> {
     if (!this.conversation) {
       return;
     }
-    if (summary && summary.messageCount > this.conversation.messages.length) {
-      await this.load();
+    switch (catchUp(this.conversation, summary, changes)) {
+      case 'read':
+        return this.load();
+      case 'follow-replies':
+        return this.followReplies();
+    }
+  }
+
+  /** An action went through: its answer is the conversation's new state (the row's masked address is not taken). */
+  private changed(after: ConversationSummary): void {
+    if (!this.conversation) {
       return;
     }
-    await this.followReplies();
+    const { patient: _masked, messageCount: _count, ...state } = after;
+    Object.assign(this.conversation, state);
+    this.render();
+    this.options.onChanged();
   }
 
   private async followReplies(): Promise<void> {
@@ -92,8 +140,8 @@ export class ConversationView {
     }
   }
 
-  private async reply(text: string, idempotencyKey: string): Promise<void> {
-    const sent = await this.api.reply(this.id, text, idempotencyKey);
+  private async reply(draft: ReplyDraft, idempotencyKey: string, text: string): Promise<void> {
+    const sent = await this.api.reply(this.id, draft, idempotencyKey);
     if (!this.conversation || this.conversation.messages.some((m) => m.id === sent.id)) {
       return;
     }
@@ -126,18 +174,20 @@ export class ConversationView {
       h(
         'p',
         { class: 'conversation-where' },
-        `${locationName(c.locationCode)} · ${queueName(c.queue)} · ${channelName(c.channel)} · `,
-        h('span', { class: 'status' }, c.status),
+        `${locationName(c.locationCode)} · ${queueName(c.queue)} · ${channelName(c.channel)}`,
       ),
+      workflowLine(c, this.options.me),
       badges.length ? badgeList(badges, 'conversation-triage') : null,
     );
+    this.actions.show(c);
     this.renderEmergency(c);
     this.renderWhy(c);
+    this.notes.show(c.notes ?? []);
     if (this.timeline && this.header) {
       this.header.replaceWith(header);
       this.timeline.replaceWith(timeline);
     } else {
-      this.element.replaceChildren(this.emergency, header, this.why, timeline, this.compose.element);
+      this.element.replaceChildren(this.emergency, header, this.actions.element, this.why, this.notes.element, timeline, this.compose.element);
     }
     this.header = header;
     this.timeline = timeline;
@@ -219,6 +269,24 @@ export class ConversationView {
       this.patientArea.replaceChildren(button, h('p', { class: 'notice', role: 'alert' }, message));
     }
   }
+}
+
+/** Where it stands: status, owner, the clock against its target, an escalation, the outcome. */
+function workflowLine(c: ConversationDetail, me: string): HTMLElement {
+  const clock = targetClock(c);
+  const escalation = ESCALATIONS.find((e) => e.value === c.escalation)?.label;
+  return h(
+    'p',
+    { class: 'conversation-workflow' },
+    h('span', { class: 'status' }, statusName(c.status)),
+    ` · ${ownerText(c, me)}`,
+    c.status === 'snoozed' && c.snoozedUntil ? ` · until ${when(c.snoozedUntil)}` : null,
+    c.outcome ? ` · Outcome: ${codeInWords(c.outcome)}` : null,
+    clock ? ' · ' : null,
+    clock ? h('span', { class: `clock clock-${clock.tone}` }, clock.text) : null,
+    escalation ? ' · ' : null,
+    escalation ? h('span', { class: 'escalated' }, `Escalated: ${escalation}`) : null,
+  );
 }
 
 function patientDetails(patient: Patient): HTMLElement {

@@ -1,43 +1,76 @@
-import type { Category, ConversationSummary, InboxFilters, Urgency } from '../api/conversations';
+import type { Category, ConversationSummary, InboxFilters, InboxViewName, SearchCriteria, Urgency } from '../api/conversations';
+import { ApiProblem } from '../api/problems';
 import { badgeSpans } from '../triage/badges';
 import { CATEGORY_FILTERS, filtersDescription, isPinned, triageBadges, URGENCY_FILTERS } from '../triage/labels';
 import { h } from '../ui/dom';
 import { channelName, locationName, queueName, when } from '../ui/format';
+import type { LiveState } from '../live/liveFeed';
+import { INBOX_VIEWS, ownerText, statusName, targetClock, viewLabel } from '../workflow/labels';
 import type { ReadMarks } from './readMarks';
+import { searchCriteria, searchSummary } from './search';
+
+const LIVE_STATE: Record<LiveState, string> = {
+  connecting: 'Connecting to live updates…',
+  live: 'Live: changes appear by themselves.',
+  reconnecting: 'Live updates interrupted. Reconnecting; meanwhile the inbox is checked every 15 seconds.',
+};
 
 /**
  * The list of conversations the person may see: critical ones pinned on top (the API sorts them first), then by
  * priority and newest activity. Each row says its urgency, category, on-call alert, who the sender is when that needs
  * acting on, and whom it is directed to, in words. Rows are links, so the keyboard, the browser's "open in new tab"
- * and screen readers all work as they do everywhere else. The filters are the API's: the server narrows the list.
+ * and screen readers all work as they do everywhere else. The views and filters are the API's: the server narrows
+ * the list. Each row also says its status, its owner and its clock against the response target.
  */
 export class InboxView {
   readonly element: HTMLElement;
   private readonly list: HTMLUListElement;
   private readonly summary: HTMLParagraphElement;
+  private readonly liveState = h('p', { class: 'live-state', role: 'status' });
   private readonly urgency: HTMLSelectElement;
   private readonly category: HTMLSelectElement;
+  private readonly views: HTMLButtonElement[];
+  private view: InboxViewName = '';
+  private shown: { conversations: ConversationSummary[]; openId: string | null } = { conversations: [], openId: null };
+  private readonly query = h('input', { id: 'inbox-search', name: 'q', type: 'search', autocomplete: 'off', 'aria-describedby': 'inbox-search-hint' });
+  private readonly clearSearch = h('button', { type: 'button', hidden: true }, 'Clear search');
+  private readonly searchError = h('p', { class: 'search-error', role: 'alert' });
+  /** Search results replace the list until cleared; they are not searched again by themselves (each search is audited). */
+  private results?: ConversationSummary[];
 
   constructor(
+    /** The signed-in person's username, so their own conversations say "you". */
+    private readonly me: string,
     private readonly marks: ReadMarks,
     private readonly open: (id: string) => void,
-    /** Called when the person changes a filter; the app asks the API again at once. */
-    private readonly onFilter: (filters: InboxFilters) => void = () => undefined,
+    /** Called when the person changes the view or a filter; the app asks the API again at once. */
+    private readonly onFilter: (filters: InboxFilters) => void,
+    /** Runs a search typed in the inbox's search box. */
+    private readonly search: (criteria: SearchCriteria) => Promise<ConversationSummary[]>,
   ) {
     this.list = h('ul', { class: 'inbox-list', role: 'list' });
     this.summary = h('p', { class: 'inbox-summary', 'aria-live': 'polite' }, 'Loading conversations…');
     this.urgency = select('inbox-urgency', URGENCY_FILTERS);
     this.category = select('inbox-category', CATEGORY_FILTERS);
     for (const control of [this.urgency, this.category]) {
-      control.addEventListener('change', () => {
-        this.summary.textContent = 'Loading conversations…';
-        this.onFilter(this.filters);
-      });
+      control.addEventListener('change', () => this.filtersChanged());
     }
+    // Toggle buttons rather than tabs: each view is the same list asked differently, not a separate panel.
+    this.views = INBOX_VIEWS.map(({ value, label }) => {
+      const button = h('button', { type: 'button', class: 'view', 'aria-pressed': String(value === this.view) }, label);
+      button.addEventListener('click', () => {
+        this.view = value;
+        this.views.forEach((b, i) => b.setAttribute('aria-pressed', String(INBOX_VIEWS[i].value === value)));
+        this.filtersChanged();
+      });
+      return button;
+    });
     this.element = h(
       'section',
       { class: 'inbox', 'aria-labelledby': 'inbox-heading' },
-      h('h1', { id: 'inbox-heading' }, 'Inbox'),
+      h('div', { class: 'inbox-heading' }, h('h1', { id: 'inbox-heading' }, 'Inbox'), this.liveState),
+      this.searchForm(),
+      h('div', { class: 'inbox-views', role: 'group', 'aria-label': 'Views' }, ...this.views),
       h(
         'form',
         { class: 'inbox-filters', 'aria-label': 'Filter conversations', role: 'search' },
@@ -47,17 +80,84 @@ export class InboxView {
       this.summary,
       this.list,
     );
-    this.element.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
+    this.element.querySelector('.inbox-filters')!.addEventListener('submit', (event) => event.preventDefault());
+    // The clocks move on between changes: redraw them from what is already here, without asking the API.
+    setInterval(() => this.render(this.shown.conversations, this.shown.openId), 30_000);
   }
 
   get filters(): InboxFilters {
-    return { urgency: this.urgency.value as Urgency | '', category: this.category.value as Category | '' };
+    return { view: this.view, urgency: this.urgency.value as Urgency | '', category: this.category.value as Category | '' };
   }
 
-  render(conversations: ConversationSummary[], openId: string | null): void {
+  private filtersChanged(): void {
+    this.endSearch();
+    this.summary.textContent = 'Loading conversations…';
+    this.onFilter(this.filters);
+  }
+
+  /** A POST with the words or number in its body, never in the address (`src/inbox/search.ts`). */
+  private searchForm(): HTMLFormElement {
+    const form = h(
+      'form',
+      { class: 'inbox-search', role: 'search', 'aria-label': 'Search conversations' },
+      h('label', { for: 'inbox-search' }, 'Search'),
+      h('div', { class: 'search-row' }, this.query, h('button', { type: 'submit' }, 'Search'), this.clearSearch),
+      h('p', { id: 'inbox-search-hint', class: 'search-hint' }, 'Words from the messages, a phone number or an e-mail address'),
+      this.searchError,
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.runSearch();
+    });
+    this.clearSearch.addEventListener('click', () => {
+      this.query.value = '';
+      this.endSearch();
+      this.render(this.shown.conversations, this.shown.openId);
+      this.query.focus();
+    });
+    return form;
+  }
+
+  private async runSearch(): Promise<void> {
+    const criteria = searchCriteria(this.query.value);
+    this.searchError.textContent = '';
+    if (typeof criteria === 'string') {
+      this.searchError.textContent = criteria;
+      return;
+    }
+    this.summary.textContent = 'Searching…';
+    try {
+      this.results = await this.search(criteria);
+      this.clearSearch.hidden = false;
+    } catch (e) {
+      this.searchError.textContent = e instanceof ApiProblem ? e.plainMessage : 'The search did not go through. Please try again.';
+    }
+    this.render(this.shown.conversations, this.shown.openId);
+  }
+
+  private endSearch(): void {
+    this.results = undefined;
+    this.clearSearch.hidden = true;
+    this.searchError.textContent = '';
+  }
+
+  /** Said once per change of state, not on every retry. */
+  showLive(state: LiveState): void {
+    if (this.liveState.dataset.state !== state) {
+      this.liveState.dataset.state = state;
+      this.liveState.textContent = LIVE_STATE[state];
+    }
+  }
+
+  /** Draws the list (or the search results while a search is shown) with the open conversation marked. */
+  render(latest: ConversationSummary[], openId: string | null): void {
+    this.shown = { conversations: latest, openId };
+    const conversations = this.results ?? latest;
     // Rebuilding the rows every refresh is cheap; keeping keyboard focus on the same row is what matters.
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.conversationId;
-    this.summary.textContent = inboxSummary(conversations, conversations.filter((c) => this.marks.isUnread(c)).length, this.filters);
+    this.summary.textContent = this.results
+      ? searchSummary(this.results.length)
+      : inboxSummary(conversations, conversations.filter((c) => this.marks.isUnread(c)).length, this.filters);
     const lastPinned = conversations.map(isPinned).lastIndexOf(true);
     this.list.replaceChildren(
       ...conversations.map((c, i) => this.row(c, c.id === openId, i === lastPinned && i < conversations.length - 1)),
@@ -71,6 +171,7 @@ export class InboxView {
     const unread = this.marks.isUnread(conversation);
     const pinned = isPinned(conversation);
     const badges = triageBadges(conversation, (iso) => when(iso));
+    const clock = targetClock(conversation);
     const link = h(
       'a',
       {
@@ -88,6 +189,14 @@ export class InboxView {
         h('span', { class: 'patient' }, unread ? h('span', { class: 'visually-hidden' }, 'Unread: ') : null, conversation.patient.address),
         h('span', { class: 'row-where' }, `${locationName(conversation.locationCode)} · ${queueName(conversation.queue)}`),
         badges.length ? badgeSpans(badges, 'row-triage') : null,
+        h(
+          'span',
+          { class: 'row-workflow' },
+          h('span', { class: 'visually-hidden' }, ', '),
+          `${statusName(conversation.status)} · ${ownerText(conversation, this.me)}`,
+          clock ? h('span', { class: 'visually-hidden' }, ', ') : null,
+          clock ? h('span', { class: `clock clock-${clock.tone}` }, clock.text) : null,
+        ),
       ),
       h(
         'span',
@@ -119,15 +228,17 @@ export class InboxView {
 /** The line over the list: how many, how many unread, and which filters are narrowing it. */
 export function inboxSummary(conversations: Pick<ConversationSummary, 'priority'>[], unread: number, filters: InboxFilters): string {
   const filtered = filtersDescription(filters);
+  const inView = filters.view ? ` in ${viewLabel(filters.view)}` : '';
   if (conversations.length === 0) {
-    return filtered
-      ? `No conversations match ${filtered}.`
-      : 'No conversations yet. New patient messages appear here by themselves.';
+    if (filtered) {
+      return `No conversations${inView} match ${filtered}.`;
+    }
+    return inView ? `No conversations${inView}.` : 'No conversations yet. New patient messages appear here by themselves.';
   }
   const n = conversations.length;
   const pinned = conversations.filter(isPinned).length;
   return (
-    `${n} conversation${n === 1 ? '' : 's'}${filtered ? ` (${filtered})` : ''}, ${unread} unread` +
+    `${n} conversation${n === 1 ? '' : 's'}${inView}${filtered ? ` (${filtered})` : ''}, ${unread} unread` +
     (pinned ? `, ${pinned} critical on top` : '')
   );
 }

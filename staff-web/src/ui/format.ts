@@ -13,11 +13,13 @@ export function locationName(code: string): string {
   return LOCATIONS[code] ?? code;
 }
 
-/** `north-front-desk` reads as "North front desk". */
-export function queueName(code: string): string {
+/** A code in words: `north-front-desk` reads as "North front desk", `appointment-confirmed` as "Appointment confirmed". */
+export function codeInWords(code: string): string {
   const words = code.replace(/[-_]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+export const queueName = codeInWords;
 
 export function channelName(channel: string): string {
   return channel.toLowerCase() === 'sms' ? 'SMS' : channel.charAt(0).toUpperCase() + channel.slice(1);

@@ -29,12 +29,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 
 /**
  * The staff web app in a real Chromium (the Debian package) against the JVM's one {@link RunningPlatform}: staff sign
- * in through the real Keycloak login page, see a patient's SMS arrive without reloading, answer it and watch the
- * reply be delivered; another location's staff never see it. Both screens pass an axe-core check, and the README's
- * screenshots are written on the way.
+ * in through the real Keycloak login page, see a patient's SMS arrive through live updates without reloading, claim
+ * it, answer it in their own words and with a template, watch the replies be delivered, and resolve it with an
+ * outcome; another location's staff never see it. The screens pass an axe-core check, and the README's screenshots
+ * are written on the way.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffWebAppIT {
@@ -70,9 +72,10 @@ class StaffWebAppIT {
     }
 
     @Test
-    void frontDeskSeesAPatientSmsArriveAnswersItAndSeesTheReplyDeliveredWhileTheOtherLocationNeverSeesIt() {
+    void frontDeskSeesAPatientSmsArriveLiveAnswersItWithATemplateAndResolvesItWhileTheOtherLocationNeverSeesIt() {
         String patient = "1555" + (2000000 + ThreadLocalRandom.current().nextInt(7000000));
-        String text = "Can I move my appointment to Friday? " + UUID.randomUUID().toString().substring(0, 8);
+        String marker = "x" + UUID.randomUUID().toString().substring(0, 8);
+        String text = "Can I move my appointment to Friday? " + marker;
         String conversationId;
 
         try (BrowserContext north = freshContext()) {
@@ -82,6 +85,9 @@ class StaffWebAppIT {
             assertThat(page.locator(".who")).containsText("North Clinic");
             // Set once and looked at at the end: a reload would lose it.
             page.evaluate("window.carethreadSamePage = true");
+            // Connected to /api/live: the inbox is no longer polled, so the row below can only come from a live update.
+            assertThat(page.locator(".live-state")).hasText("Live: changes appear by themselves.",
+                    new LocatorAssertions.HasTextOptions().setTimeout(PATIENCE_MS));
 
             running.patientTexts(patient, NORTH_NUMBER, text);
             conversationId = running.awaitConversationWith(running.token("frontdesk.north"), text);
@@ -93,8 +99,10 @@ class StaffWebAppIT {
             assertThat(row).containsText("SMS");
             assertThat(row).hasClass(Pattern.compile("\\bunread\\b"));
             assertThat(row.locator(".visually-hidden").first()).hasText("Unread:");
+            assertThat(row.locator(".row-workflow")).containsText("Unassigned · No owner");
             assertEquals(Boolean.TRUE, page.evaluate("window.carethreadSamePage === true"),
                     "the message arrived without reloading the page");
+            assertThat(page.locator(".live-state")).hasText("Live: changes appear by themselves.");
             page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("inbox.png")));
             assertAccessible(page, "inbox");
 
@@ -103,6 +111,17 @@ class StaffWebAppIT {
             assertThat(page.locator(".message.inbound .message-text").last()).hasText(text);
             assertThat(page.locator(".conversation-header h2")).containsText(patient);
             assertThat(row).not().hasClass(Pattern.compile("\\bunread\\b"));
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim").setExact(true)).click();
+            assertThat(page.locator(".action-done")).hasText("Claimed: this conversation is yours now.");
+            assertThat(page.locator(".conversation-workflow")).containsText("Assigned · Owner: you");
+            assertThat(row.locator(".row-workflow")).containsText("Assigned · Owner: you");
+
+            page.locator(".notes summary").click();
+            page.getByLabel("Note for colleagues").fill("Prefers mornings, @nurse please check the chart.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+            assertThat(page.locator(".note-done")).hasText("Note added; @nurse will see it in their mentions.");
+            assertThat(page.locator(".note .mention")).hasText("@nurse");
 
             String reply = "Friday at 10 works. See you then! " + UUID.randomUUID().toString().substring(0, 8);
             Locator compose = page.getByLabel("Reply by SMS");
@@ -118,7 +137,52 @@ class StaffWebAppIT {
             assertNotNull(running.sentTo(patient, reply), "the carrier was asked to send exactly the reply");
             page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("conversation.png")));
             assertAccessible(page, "conversation");
-            assertNothingAboutThePatientStored(page, patient, text, reply);
+
+            // A template that needs the patient's first name, which a new contact does not have: nothing is sent.
+            Locator template = page.getByLabel("Answer with");
+            template.selectOption(new SelectOption().setLabel("Appointment confirmed"));
+            Locator appointmentTime = page.getByLabel("Appointment time");
+            appointmentTime.fill("Friday 10:00 am");
+            appointmentTime.press("Tab");
+            assertThat(page.locator(".template-preview-text")).containsText("is confirmed for Friday 10:00 am");
+            assertThat(page.locator(".template-missing")).containsText("CareThread does not know the patient's first name");
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("template.png")));
+            assertAccessible(page, "template");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
+            assertThat(page.locator(".compose-error")).containsText("Nothing was sent: the template still needs values.");
+
+            template.selectOption(new SelectOption().setLabel("Please call us"));
+            Locator filled = page.locator(".template-preview-text");
+            assertThat(filled).containsText("from North Clinic. Please call us at");
+            String templateReply = filled.textContent();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
+            Locator sentFromTemplate = page.locator(".message.outbound", new Page.LocatorOptions().setHasText(templateReply));
+            assertThat(sentFromTemplate.locator(".delivery")).hasText("Delivered",
+                    new LocatorAssertions.HasTextOptions().setTimeout(PATIENCE_MS));
+            assertNotNull(running.sentTo(patient, templateReply), "the carrier was asked to send the filled template");
+
+            page.locator(".action-buttons").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resolve")).click();
+            page.getByLabel("Outcome").selectOption("appointment-confirmed");
+            assertAccessible(page, "resolve");
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("resolve.png")));
+            page.locator(".action-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resolve")).click();
+            assertThat(page.locator(".action-done")).containsText("Resolved: ");
+            assertThat(page.locator(".conversation-workflow")).containsText("Resolved · Owner: you · Outcome: Appointment confirmed");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolved").setExact(true)).click();
+            assertThat(page.locator(".inbox-summary")).containsText("in Resolved");
+            assertThat(row).isVisible();
+            assertThat(row.locator(".row-workflow")).containsText("Resolved");
+
+            // A word of the patient's message finds the conversation; the words travel in the POST body.
+            page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill(marker);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
+            assertThat(page.locator(".inbox-summary")).containsText("1 conversation found.");
+            assertThat(row).isVisible();
+            assertFalse(page.url().contains(marker), "search words in the address");
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("search.png")));
+            assertAccessible(page, "search");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clear search")).click();
+            assertNothingAboutThePatientStored(page, patient, text, reply, templateReply);
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
             page.waitForURL(url -> url.startsWith(running.staff + "/?signed-out="));
@@ -129,11 +193,16 @@ class StaffWebAppIT {
             Page page = south.newPage();
             signIn(page, "frontdesk.south", null);
             assertThat(page.locator(".inbox-summary")).not().hasText("Loading conversations…");
-            // Two more refreshes: had the conversation been listed, it would be there by now.
-            page.waitForTimeout(6500);
+            assertThat(page.locator(".live-state")).hasText("Live: changes appear by themselves.",
+                    new LocatorAssertions.HasTextOptions().setTimeout(PATIENCE_MS));
+            // Had the conversation been listed at South, the first look after connecting would have shown it by now.
+            page.waitForTimeout(3000);
             assertEquals(0, page.locator("[data-conversation-id='" + conversationId + "']").count(),
                     "South front desk sees a North conversation");
             assertFalse(page.content().contains(text));
+            page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill(marker);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
+            assertThat(page.locator(".inbox-summary")).containsText("No conversation matches your search.");
 
             page.navigate(running.staff + "/conversations/" + conversationId);
             assertThat(page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions()
