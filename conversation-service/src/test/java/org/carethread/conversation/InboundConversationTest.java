@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -33,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** Patient messages arriving from routing, as staff at each location and the audit service observe them. */
 @QuarkusTest
@@ -145,6 +147,44 @@ class InboundConversationTest {
         var entry = Practice.inboxEntry(Practice.northFrontDesk(), patient).orElseThrow();
         assertEquals(conversationId, entry.get("id"), "still one conversation for the patient");
         assertEquals(3, entry.get("messageCount"));
+    }
+
+    @Test
+    void oneMatchedPatientWritingOnAnotherChannelJoinsTheSameThreadAndAnUnmatchedSenderDoesNot() {
+        String phone = Practice.newPatientNumber();
+        // unique domains, so each masked address finds its own conversation
+        String email = "p@" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+        String patientId = "pat-" + UUID.randomUUID();
+        practice.decision(phone, "north", "Can I get my forms?").identity("matched", patientId).publish();
+        String conversationId = (String) Practice.awaitInboxEntry(Practice.northFrontDesk(), phone).get("id");
+
+        // the same directory patient by e-mail, then someone unknown from another address
+        practice.decision(email, "north", "Attaching the signed form").channel("email")
+                .identity("matched", patientId).publish();
+        String stranger = "s@" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+        practice.decision(stranger, "north", "Who do I ask about forms?").channel("email")
+                .identity("new-contact", null).publish();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Practice.northFrontDesk())
+                .when().get("/api/conversations/" + conversationId)
+                .then().statusCode(200)
+                .body("messages.text", equalTo(List.of("Can I get my forms?", "Attaching the signed form")))
+                .body("messages.channel", equalTo(List.of("sms", "email")))
+                .body("channel", equalTo("sms")));
+        String strangers = (String) Practice.awaitInboxEntry(Practice.northFrontDesk(), stranger).get("id");
+        assertFalse(conversationId.equals(strangers), "an unmatched sender gets a conversation of their own");
+        assertTrue(Practice.inboxEntry(Practice.northFrontDesk(), email).isEmpty(),
+                "no separate conversation for the patient's e-mail");
+
+        // resolved, the patient's next e-mail reopens the same thread
+        given().auth().oauth2(Practice.northFrontDesk()).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "intake-completed"))
+                .when().post("/api/conversations/" + conversationId + "/resolve").then().statusCode(200);
+        practice.decision(email, "north", "One more question").channel("email").identity("matched", patientId)
+                .publish();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Practice.northFrontDesk())
+                .when().get("/api/conversations/" + conversationId)
+                .then().statusCode(200).body("status", equalTo("unassigned")).body("messages.size()", equalTo(3)));
     }
 
     @Test

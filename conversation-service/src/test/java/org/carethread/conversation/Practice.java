@@ -57,8 +57,11 @@ final class Practice {
         return "1555" + String.format("%03d", (int) (Math.random() * 1000)) + NEXT_PATIENT.getAndIncrement();
     }
 
-    static String masked(String number) {
-        return "•••• " + number.substring(number.length() - 4);
+    /** The address as the inbox masks it: a phone's last four digits, an e-mail's first letter and domain. */
+    static String masked(String address) {
+        int at = address.indexOf('@');
+        return at > 0 ? address.charAt(0) + "••••" + address.substring(at)
+                : "•••• " + address.substring(address.length() - 4);
     }
 
     static String northFrontDesk() {
@@ -113,6 +116,7 @@ final class Practice {
         private String replyLanguage;
         private Instant clockStartsAt;
         private String givenName;
+        private String channel = "sms";
         private Instant decidedAt = Instant.now();
 
         private Decision(String patientNumber, String locationCode, String text) {
@@ -188,6 +192,12 @@ final class Practice {
             return this;
         }
 
+        /** The channel the patient wrote on; the "number" is then that channel's address (an e-mail address...). */
+        Decision channel(String value) {
+            channel = value;
+            return this;
+        }
+
         Decision decidedAt(Instant value) {
             decidedAt = value;
             return this;
@@ -203,7 +213,7 @@ final class Practice {
 
         RoutingDecided build() {
             String practiceNumber = "north".equals(locationCode) ? NORTH_NUMBER : SOUTH_NUMBER;
-            return new RoutingDecided(messageEventId, "vonage-" + UUID.randomUUID(), "sms", patientRef(patientNumber),
+            return new RoutingDecided(messageEventId, "vonage-" + UUID.randomUUID(), channel, patientRef(patientNumber),
                     TestCrypto.CIPHER.seal(patientNumber), practiceNumber, TestCrypto.CIPHER.seal(text), Instant.now(),
                     locationCode, queue, reason, decidedAt, patientId, identity, category, urgency, priority,
                     triageReasons == null ? null : TestCrypto.CIPHER.seal(write(triageReasons)), ruleId, rulesVersion,

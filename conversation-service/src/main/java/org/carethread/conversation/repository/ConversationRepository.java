@@ -28,22 +28,37 @@ public class ConversationRepository {
      * and new messages apply one after another.
      */
     public Uni<Conversation> findCurrentForUpdate(Mutiny.Session session, String patientRef, String locationCode) {
-        return session.createSelectionQuery("from Conversation where patientRef = :patientRef"
-                + " and locationCode = :locationCode and status <> :resolved", Conversation.class)
-                .setParameter("patientRef", patientRef)
-                .setParameter("locationCode", locationCode)
-                .setParameter("resolved", Conversation.RESOLVED)
-                .setLockMode(LockMode.PESSIMISTIC_WRITE)
-                .getSingleResultOrNull();
+        return latestForUpdate(session, "patientRef", patientRef, locationCode, "<>");
+    }
+
+    /**
+     * The directory patient's conversation in progress at a location, whatever address (channel) it began on; the
+     * most recently active if there are several. Locked like {@link #findCurrentForUpdate}.
+     */
+    public Uni<Conversation> findCurrentOfPatientForUpdate(Mutiny.Session session, String patientId,
+            String locationCode) {
+        return latestForUpdate(session, "patientId", patientId, locationCode, "<>");
     }
 
     /** The patient's most recently active resolved conversation at a location, locked, to reopen it. */
     public Uni<Conversation> findLatestResolvedForUpdate(Mutiny.Session session, String patientRef,
             String locationCode) {
-        return session.createSelectionQuery("from Conversation where patientRef = :patientRef"
-                + " and locationCode = :locationCode and status = :resolved order by lastMessageAt desc, id",
-                Conversation.class)
-                .setParameter("patientRef", patientRef)
+        return latestForUpdate(session, "patientRef", patientRef, locationCode, "=");
+    }
+
+    /** The directory patient's most recently active resolved conversation at a location, on any channel, locked. */
+    public Uni<Conversation> findLatestResolvedOfPatientForUpdate(Mutiny.Session session, String patientId,
+            String locationCode) {
+        return latestForUpdate(session, "patientId", patientId, locationCode, "=");
+    }
+
+    /** {@code resolvedIs} "=" finds resolved conversations, "<>" those in progress. */
+    private static Uni<Conversation> latestForUpdate(Mutiny.Session session, String patientAttribute, String value,
+            String locationCode, String resolvedIs) {
+        return session.createSelectionQuery("from Conversation where " + patientAttribute + " = :value"
+                + " and locationCode = :locationCode and status " + resolvedIs + " :resolved"
+                + " order by lastMessageAt desc, id", Conversation.class)
+                .setParameter("value", value)
                 .setParameter("locationCode", locationCode)
                 .setParameter("resolved", Conversation.RESOLVED)
                 .setMaxResults(1)

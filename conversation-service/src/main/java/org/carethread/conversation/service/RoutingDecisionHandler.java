@@ -74,14 +74,29 @@ public class RoutingDecisionHandler {
 
     private Uni<Void> place(Mutiny.Session session, RoutingDecided decision, InboundEvent event,
             String sourceEventId) {
-        return conversations.findCurrentForUpdate(session, decision.patientRef(), decision.locationCode())
-                .chain(current -> current != null ? Uni.createFrom().item(current)
-                        : conversations.findLatestResolvedForUpdate(session, decision.patientRef(),
-                                decision.locationCode()))
+        return conversationOf(session, decision)
                 .chain(found -> found != null ? patientWrote(session, found, decision) : open(session, decision))
                 .chain(conversation -> append(session, conversation, decision, sourceEventId)
                         .chain(inbound -> autoReply(session, conversation, decision, event, inbound))
                         .chain(() -> alerts.applyWaiting(session, conversation, sourceEventId)));
+    }
+
+    /**
+     * Where a patient message belongs: the conversation in progress with this address, else (for a sender matched to
+     * a directory patient) the patient's conversation in progress on any channel, so SMS, e-mail and voicemail from one
+     * patient land in one thread; else the latest resolved one, the same way round, to reopen; else none (a new one).
+     * Replies keep going to the address the conversation began with.
+     */
+    private Uni<Conversation> conversationOf(Mutiny.Session session, RoutingDecided decision) {
+        String location = decision.locationCode();
+        String patientId = Conversation.MATCHED.equals(decision.identity()) ? decision.patientId() : null;
+        return conversations.findCurrentForUpdate(session, decision.patientRef(), location)
+                .chain(found -> found != null || patientId == null ? Uni.createFrom().item(found)
+                        : conversations.findCurrentOfPatientForUpdate(session, patientId, location))
+                .chain(found -> found != null ? Uni.createFrom().item(found)
+                        : conversations.findLatestResolvedForUpdate(session, decision.patientRef(), location))
+                .chain(found -> found != null || patientId == null ? Uni.createFrom().item(found)
+                        : conversations.findLatestResolvedOfPatientForUpdate(session, patientId, location));
     }
 
     /**
