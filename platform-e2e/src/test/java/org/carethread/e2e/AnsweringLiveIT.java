@@ -3,6 +3,7 @@ package org.carethread.e2e;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.carethread.e2e.RunningPlatform.PATIENCE;
+import static org.carethread.e2e.RunningPlatform.randomPatientNumber;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -120,9 +120,5 @@ class AnsweringLiveIT {
                     .forEach(line -> heard.add(new Heard(Instant.now(), line)));
         });
         return heard;
-    }
-
-    private static String randomPatientNumber() {
-        return "1555" + (2000000 + ThreadLocalRandom.current().nextInt(7000000));
     }
 }

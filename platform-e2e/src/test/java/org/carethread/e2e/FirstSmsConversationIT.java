@@ -2,6 +2,7 @@ package org.carethread.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.carethread.e2e.RunningPlatform.randomPatientNumber;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.carethread.launcher.LocalPlatform;
 import org.carethread.localinfra.VonageWebhookSigner;
@@ -192,9 +192,5 @@ class FirstSmsConversationIT {
         return RunningPlatform.toJson(Map.of("channel", "sms", "message_type", "text", "message_uuid", messageUuid,
                 "from", from, "to", to, "text", text, "timestamp", Instant.now().toString(),
                 "sms", Map.of("num_messages", "1")));
-    }
-
-    private static String randomPatientNumber() {
-        return "1555" + (2000000 + ThreadLocalRandom.current().nextInt(7000000));
     }
 }

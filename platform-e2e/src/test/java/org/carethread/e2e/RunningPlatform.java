@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.carethread.launcher.LocalPlatform;
 import org.carethread.launcher.PlatformService;
@@ -77,6 +78,11 @@ final class RunningPlatform {
         given().contentType(ContentType.JSON).body(Map.of("from", from, "to", to, "text", text))
                 .post(carrier + "/sandbox/inbound")
                 .then().statusCode(200).body("webhook_status", equalTo(200));
+    }
+
+    /** A North American number no demo patient has, different on every call. */
+    static String randomPatientNumber() {
+        return "1555" + (2000000 + ThreadLocalRandom.current().nextInt(7000000));
     }
 
     /** What the carrier was asked to send to {@code patient} with exactly {@code text}, or null while there is none. */

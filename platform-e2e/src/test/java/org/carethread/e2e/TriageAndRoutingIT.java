@@ -3,6 +3,7 @@ package org.carethread.e2e;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.carethread.e2e.RunningPlatform.PATIENCE;
+import static org.carethread.e2e.RunningPlatform.randomPatientNumber;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -136,9 +137,5 @@ class TriageAndRoutingIT {
             }
         }
         throw new AssertionError("the conversation is not in the list");
-    }
-
-    private static String randomPatientNumber() {
-        return "1555" + (2000000 + ThreadLocalRandom.current().nextInt(7000000));
     }
 }
