@@ -49,6 +49,8 @@ import io.restassured.http.ContentType;
 class StaffAccessWalkIT {
     private static final String NORTH_NUMBER = "15550001001";
     private static final String NO_TOKEN = "(no token)";
+    /** Granting break-glass is tested in conversation-service (BreakGlassTest); here, only its refusal. */
+    private static final String BREAK_GLASS = "POST /api/conversations/{id}/break-glass";
     private static final String WRONG_LOCATION = "frontdesk.south";
     private static final String RIGHT_LOCATION = "frontdesk.north";
     private static final String PLEASE_CALL_US = "6f1c2a10-0000-4000-8000-000000000004";
@@ -155,6 +157,8 @@ class StaffAccessWalkIT {
         json("POST /api/conversations/{id}/notes", Map.of("text", "Walk note"));
         json("POST /api/conversations/{id}/scheduled-replies", Map.of("text", "Walk later", "sendAt", inDays(30)));
         json("POST /api/conversations/{id}/template-preview", Map.of("templateId", PLEASE_CALL_US));
+        json(BREAK_GLASS, Map.of("reason", ""));
+        json("POST /api/legal-holds", Map.of("conversationId", conversationId, "reason", "access walk " + run));
         json("PUT /api/outcomes/{code}", Map.of("label", "Access walk", "active", false));
         json("POST /api/templates", template);
         json("PUT /api/templates/{templateId}", template);
@@ -214,6 +218,12 @@ class StaffAccessWalkIT {
                 } else if (allowed.stream().noneMatch(rolesOf.get(caller)::contains)) {
                     if (answer.status() != 403) {
                         violations.add(where + "expected 403 for a role the operation does not allow " + allowed);
+                    }
+                } else if (operation.key().equals(BREAK_GLASS)) {
+                    // The one sanctioned way across locations needs a reason; the walk gives none, so nobody is let
+                    // in, and the refusal comes before any look-up, telling nothing of the conversation.
+                    if (answer.status() != 400) {
+                        violations.add(where + "break-glass without a reason must be refused with 400");
                     }
                 } else if (caller.equals(WRONG_LOCATION) && request.northResource()
                         && answer.status() != 404 && answer.status() != 403) {
