@@ -117,6 +117,19 @@ class StaffApiAccessTest {
                 .body("components.schemas.RoutingView.properties.keySet()",
                         org.hamcrest.Matchers.hasItems("reason", "ruleId", "rulesVersion", "category", "urgency",
                                 "priority", "triageReasons", "directedTo", "identity", "autoReplyKind"))
-                .body("components.schemas.MessageView.properties", org.hamcrest.Matchers.hasKey("kind"));
+                .body("components.schemas.MessageView.properties", org.hamcrest.Matchers.hasKey("kind"))
+                // the request's own connection is no part of the API: reads take no body, a search only its criteria
+                .body("paths.'/api/conversations/{id}'.get", org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.hasKey("requestBody")))
+                .body("paths.'/api/conversations/{id}/history'.get", org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.hasKey("requestBody")))
+                .body("paths.'/api/conversations/search'.post.requestBody.content.'application/json'.schema.'$ref'",
+                        org.hamcrest.Matchers.endsWith("SearchRequest"))
+                .body("components.schemas.ConversationSummary.properties.keySet()",
+                        org.hamcrest.Matchers.hasItems("responseDueAt", "targetFlag"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/queues/{queue}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/conversations/{id}/break-glass"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/legal-holds"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/reports/dashboard"));
     }
 }

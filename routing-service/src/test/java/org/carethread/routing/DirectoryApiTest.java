@@ -85,6 +85,11 @@ class DirectoryApiTest {
         given().queryParam("format", "json").when().get("/q/openapi").then()
                 .statusCode(200)
                 .body(containsString("/locations"))
-                .body(containsString("/queues"));
+                .body(containsString("/queues"))
+                // the request's own connection is no part of the API: reading a patient takes no body
+                .body("paths.'/api/routing/patients/{id}'.get", org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.hasKey("requestBody")))
+                .body("paths.'/api/routing/identity-reviews'.get", org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.hasKey("requestBody")));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.carethread.conversation.service.BreakGlass;
@@ -65,7 +66,7 @@ public class BreakGlassResource {
     @APIResponse(responseCode = "409", description = "The conversation is at one of your locations already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<BreakGlassView>> grant(@PathParam("id") String id, BreakGlassRequest body,
-            HttpServerRequest request) {
+            @Context HttpServerRequest request) {
         String reason = body == null || body.reason() == null ? "" : body.reason().strip();
         if (reason.length() < REASON_MIN_LENGTH || reason.length() > REASON_MAX_LENGTH) {
             throw new InvalidRequestException("Say why you need this conversation in 'reason' (" + REASON_MIN_LENGTH

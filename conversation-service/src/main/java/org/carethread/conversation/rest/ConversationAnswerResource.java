@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -149,7 +150,7 @@ public class ConversationAnswerResource {
             description = "Shows the patient's first name, so it is recorded as a PHI access. 'missing' names the"
                     + " variables still without a value; sending is refused until it is empty.")
     @APIResponse(responseCode = "200", description = "The filled text and what is missing")
-    public Uni<TemplatePreview> preview(@PathParam("id") String id, PreviewRequest body, HttpServerRequest request) {
+    public Uni<TemplatePreview> preview(@PathParam("id") String id, PreviewRequest body, @Context HttpServerRequest request) {
         UUID conversationId = ConversationResource.conversationId(id);
         if (body == null || body.templateId() == null) {
             throw new InvalidRequestException("Name the template in 'templateId'.");

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -142,7 +143,7 @@ public class ConversationResource {
             + " malformed date, phone or e-mail; both phone and email; too many words or a word too long; limit or"
             + " offset out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<List<ConversationSummary>> search(SearchRequest body, HttpServerRequest request) {
+    public Uni<List<ConversationSummary>> search(SearchRequest body, @Context HttpServerRequest request) {
         var criteria = SearchCriteria.of(body, config.searchMaxWords());
         int size = pageSize(body.limit());
         int offset = body.offset() == null ? 0 : body.offset();
@@ -164,7 +165,7 @@ public class ConversationResource {
     @APIResponse(responseCode = "200", description = "The conversation, messages oldest first")
     @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<ConversationDetail>> read(@PathParam("id") String id, HttpServerRequest request) {
+    public Uni<RestResponse<ConversationDetail>> read(@PathParam("id") String id, @Context HttpServerRequest request) {
         return conversations.read(staff.current(), conversationId(id), clientAddress(request))
                 .map(read -> RestResponse.ResponseBuilder.ok(views.detail(read))
                         .header(HttpHeaders.ETAG, etag(read.conversation().version))
@@ -178,7 +179,7 @@ public class ConversationResource {
     @APIResponse(responseCode = "200", description = "The changes, oldest first")
     @APIResponse(responseCode = "404", description = "No such conversation at the caller's locations",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<List<ChangeView>> history(@PathParam("id") String id, HttpServerRequest request) {
+    public Uni<List<ChangeView>> history(@PathParam("id") String id, @Context HttpServerRequest request) {
         return workflow.history(staff.current(), conversationId(id), clientAddress(request))
                 .map(changes -> changes.stream().map(views::change).toList());
     }

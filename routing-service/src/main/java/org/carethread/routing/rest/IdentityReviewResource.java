@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.carethread.routing.mapping.PatientViews;
@@ -50,7 +51,7 @@ public class IdentityReviewResource {
             description = "Each with its candidates' names, birth dates, home locations and providers; every candidate"
                     + " shown is recorded as a PHI access (identity-review.read).")
     @APIResponse(responseCode = "200", description = "The open reviews")
-    public Uni<List<IdentityReviewView>> open(HttpServerRequest request) {
+    public Uni<List<IdentityReviewView>> open(@Context HttpServerRequest request) {
         return reviews.openAt(staff.current(), Requests.clientAddress(request))
                 .map(open -> open.stream().map(views::review).toList());
     }

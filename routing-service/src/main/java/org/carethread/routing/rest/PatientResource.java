@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -109,7 +110,7 @@ public class PatientResource {
     @APIResponse(responseCode = "200", description = "The patient", content = @Content(schema = @Schema(implementation = PatientView.class)))
     @APIResponse(responseCode = "404", description = "No such patient at the caller's locations",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<PatientView>> read(@PathParam("id") String id, HttpServerRequest request) {
+    public Uni<RestResponse<PatientView>> read(@PathParam("id") String id, @Context HttpServerRequest request) {
         return directory.read(staff.current(), Requests.id(id, new PatientNotFound()), Requests.clientAddress(request))
                 .map(record -> RestResponse.ResponseBuilder.ok(views.patient(record))
                         .header(HttpHeaders.ETAG, Requests.etag(record.patient().version))
@@ -161,7 +162,7 @@ public class PatientResource {
     @APIResponse(responseCode = "200", description = "The patients found, possibly none")
     @APIResponse(responseCode = "422", description = "None or several of phone, email, mrn; or one not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ValidationProblem.class)))
-    public Uni<List<PatientView>> search(PatientSearchRequest body, HttpServerRequest request) {
+    public Uni<List<PatientView>> search(PatientSearchRequest body, @Context HttpServerRequest request) {
         PatientSearchRequest search = Requests.body(body);
         var lookup = PatientDirectory.Lookup.of(search.phone(), search.email(), search.mrn(), writer);
         return directory.search(staff.current(), lookup, Requests.clientAddress(request))
@@ -182,7 +183,7 @@ public class PatientResource {
             content = @Content(schema = @Schema(implementation = ImportSummaryView.class)))
     @APIResponse(responseCode = "400", description = "Empty or unreadable file, or a header that is not the import's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ImportSummaryView> importCsv(String body, HttpServerRequest request) {
+    public Uni<ImportSummaryView> importCsv(String body, @Context HttpServerRequest request) {
         var rows = CsvPatients.read(body);
         return importer.run(staff.current(), rows, PatientFields.CSV, Requests.clientAddress(request))
                 .map(summary -> PatientViews.summary(summary, true));
@@ -204,7 +205,7 @@ public class PatientResource {
             content = @Content(schema = @Schema(implementation = ImportSummaryView.class)))
     @APIResponse(responseCode = "400", description = "Not JSON, not a Bundle, or no entries",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ImportSummaryView> importFhir(String body, HttpServerRequest request) {
+    public Uni<ImportSummaryView> importFhir(String body, @Context HttpServerRequest request) {
         var rows = FhirPatients.read(body, json);
         return importer.run(staff.current(), rows, PatientFields.FHIR, Requests.clientAddress(request))
                 .map(summary -> PatientViews.summary(summary, false));
