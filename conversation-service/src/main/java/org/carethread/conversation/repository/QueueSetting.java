@@ -26,6 +26,11 @@ public record QueueSetting(String queueCode, String locationCode, String assignm
         return !NONE.equals(assignment);
     }
 
+    /** Whether someone who owns this many conversations may be given one more. */
+    public boolean underCap(long load) {
+        return openCap == null || load < openCap;
+    }
+
     /**
      * How long staff have to answer a patient at one priority.
      *

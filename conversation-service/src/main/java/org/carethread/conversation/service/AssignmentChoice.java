@@ -18,13 +18,14 @@ final class AssignmentChoice {
     private AssignmentChoice() {
     }
 
-    static String next(QueueSetting queue, Map<String, Long> loads, Set<String> away, String passOver) {
+    /** @param lastAssigned round robin: who was given the last one (the queue's, or one given since in this run) */
+    static String next(QueueSetting queue, String lastAssigned, Map<String, Long> loads, Set<String> away,
+            String passOver) {
         List<String> members = queue.members();
         List<String> able = new ArrayList<>();
         for (String member : members) {
-            long load = loads.getOrDefault(member, 0L);
             if (!away.contains(member) && !member.equals(passOver)
-                    && (queue.openCap() == null || load < queue.openCap())) {
+                    && queue.underCap(loads.getOrDefault(member, 0L))) {
                 able.add(member);
             }
         }
@@ -34,7 +35,7 @@ final class AssignmentChoice {
         if (QueueSetting.LEAST_LOADED.equals(queue.assignment())) {
             return able.stream().min(Comparator.comparingLong(member -> loads.getOrDefault(member, 0L))).orElseThrow();
         }
-        int last = members.indexOf(queue.lastAssigned());
+        int last = members.indexOf(lastAssigned);
         for (int step = 1; step <= members.size(); step++) {
             String candidate = members.get(Math.floorMod(last + step, members.size()));
             if (able.contains(candidate)) {

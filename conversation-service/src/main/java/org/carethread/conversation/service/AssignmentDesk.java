@@ -82,10 +82,9 @@ public class AssignmentDesk {
         String last = queue.lastAssigned();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Conversation conversation : waiting) {
-            QueueSetting now = withLastAssigned(queue, last);
-            String next = directedPerson(conversation, now, loads, away);
+            String next = directedPerson(conversation, queue, loads, away);
             if (next == null) {
-                next = AssignmentChoice.next(now, loads, away, null);
+                next = AssignmentChoice.next(queue, last, loads, away, null);
             }
             if (next == null) {
                 break; // everyone is away or at the cap: the rest wait in the queue
@@ -117,7 +116,7 @@ public class AssignmentDesk {
         if (person == null || person.startsWith("team:") || away.contains(person)) {
             return null;
         }
-        return queue.openCap() == null || loads.getOrDefault(person, 0L) < queue.openCap() ? person : null;
+        return queue.underCap(loads.getOrDefault(person, 0L)) ? person : null;
     }
 
     private Uni<Void> returnEach(Mutiny.Session session, QueueSetting queue, List<Conversation> late,
@@ -127,7 +126,8 @@ public class AssignmentDesk {
                     String owner = conversation.assignee;
                     Uni<String> next = !queue.assignsAutomatically() ? Uni.createFrom().nullItem()
                             : queues.openLoads(session, queue.members())
-                                    .map(loads -> AssignmentChoice.next(queue, loads, away, owner));
+                                    .map(loads -> AssignmentChoice.next(queue, queue.lastAssigned(), loads, away,
+                                            owner));
                     return next.chain(successor -> {
                         Before before = Before.of(conversation);
                         conversation.assignTo(successor);
@@ -165,11 +165,5 @@ public class AssignmentDesk {
                 .setParameter("since", now.minus(Duration.ofMinutes(queue.returnAfterMinutes())))
                 .setParameter("limit", BATCH)
                 .getResultList();
-    }
-
-    private static QueueSetting withLastAssigned(QueueSetting queue, String last) {
-        return new QueueSetting(queue.queueCode(), queue.locationCode(), queue.assignment(), queue.openCap(),
-                queue.returnAfterMinutes(), queue.members(), last, queue.responseTargets(), queue.updatedBy(),
-                queue.updatedAt());
     }
 }
