@@ -1,15 +1,15 @@
-package org.carethread.routing.repository;
+package org.carethread.messaging;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Native queries hand back timestamptz as whatever the driver chose; routing works in instants. */
-final class Timestamps {
+/** Native queries hand back timestamptz as whatever the driver chose; the services work in instants. */
+public final class Timestamps {
     private Timestamps() {
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }
@@ -28,7 +28,7 @@ final class Timestamps {
         throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
     }
 
-    static OffsetDateTime utc(Instant instant) {
+    public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

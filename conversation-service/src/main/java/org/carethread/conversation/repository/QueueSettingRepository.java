@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.carethread.conversation.repository.QueueSetting.ResponseTarget;
+import org.carethread.messaging.Timestamps;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.smallrye.mutiny.Uni;
@@ -34,7 +35,7 @@ public class QueueSettingRepository {
                     String queue = (String) row[0];
                     return new QueueSetting(queue, (String) row[1], (String) row[2], (Integer) row[3],
                             (Integer) row[4], members.getOrDefault(queue, List.of()), (String) row[5],
-                            targets.getOrDefault(queue, List.of()), (String) row[6], instant(row[7]));
+                            targets.getOrDefault(queue, List.of()), (String) row[6], Timestamps.instant(row[7]));
                 }).toList())));
     }
 
@@ -136,19 +137,5 @@ public class QueueSettingRepository {
                 .setParameter("position", from)
                 .executeUpdate()
                 .chain(() -> insertMembers(session, queue, members, from + 1));
-    }
-
-    /** Native queries hand timestamptz back as whatever the driver chose. */
-    private static Instant instant(Object value) {
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime local) {
-            return local.toInstant(java.time.ZoneOffset.UTC);
-        }
-        return (Instant) value;
     }
 }
