@@ -11,7 +11,6 @@ import java.util.Base64;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The key-encryption key of envelope encryption: it never seals PHI itself, it wraps the PHI data keys (AES key wrap,
@@ -59,12 +58,15 @@ public final class KeyEncryptionKey {
         }
     }
 
-    /** Unwraps a data key; a wrong KEK or an altered value fails (the key wrap carries an integrity check). */
-    SecretKey unwrap(String id, byte[] wrapped) {
+    /**
+     * Unwraps a data key to its raw bytes; a wrong KEK or an altered value fails (the key wrap carries an integrity
+     * check).
+     */
+    byte[] unwrap(String id, byte[] wrapped) {
         try {
             Cipher cipher = Cipher.getInstance(WRAP);
             cipher.init(Cipher.UNWRAP_MODE, key);
-            return new SecretKeySpec(cipher.unwrap(wrapped, "AES", Cipher.SECRET_KEY).getEncoded(), "AES");
+            return cipher.unwrap(wrapped, "AES", Cipher.SECRET_KEY).getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("PHI key '" + id + "' does not unwrap with this key-encryption key");
         }

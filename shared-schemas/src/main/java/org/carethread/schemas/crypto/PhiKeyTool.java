@@ -8,7 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Base64;
 
-import javax.crypto.spec.SecretKeySpec;
+import javax.crypto.SecretKey;
 
 /**
  * What operators run to make keys for envelope encryption. Secrets come from the environment, never the command line
@@ -45,8 +45,7 @@ public final class PhiKeyTool {
                 }
                 KeyStore store = KeyStore.getInstance("PKCS12");
                 store.load(null, password);
-                store.setEntry(alias, new KeyStore.SecretKeyEntry(new SecretKeySpec(
-                        Base64.getDecoder().decode(PhiKeyring.newKeyBase64()), "AES")),
+                store.setEntry(alias, new KeyStore.SecretKeyEntry(newKey()),
                         new KeyStore.PasswordProtection(password));
                 try (OutputStream out = Files.newOutputStream(Path.of(path))) {
                     store.store(out, password);
@@ -60,12 +59,15 @@ public final class PhiKeyTool {
                 }
                 KeyEncryptionKey wrapping = path != null ? KeyEncryptionKey.fromKeystore(Path.of(path), password, alias)
                         : KeyEncryptionKey.fromBase64(kek);
-                System.out.println(wrapping.wrap(new SecretKeySpec(
-                        Base64.getDecoder().decode(PhiKeyring.newKeyBase64()), "AES")));
+                System.out.println(wrapping.wrap(newKey()));
             }
             default -> fail("usage: PhiKeyTool new-keystore | new-data-key   (settings from the environment; see the"
                     + " deploy README)");
         }
+    }
+
+    private static SecretKey newKey() {
+        return PhiCipher.aesKey(Base64.getDecoder().decode(PhiKeyring.newKeyBase64()));
     }
 
     private static String env(String name, String otherwise) {

@@ -48,7 +48,7 @@ public record PhiKeyring(Map<String, SecretKey> keys, String activeKeyId) {
                             + " key-encryption key (CARETHREAD_PHI_KEYSTORE_PATH or CARETHREAD_PHI_KEK)");
                 }
                 keys.put(id, PhiCipher.aesKey(kek.unwrap(id,
-                        Base64.getDecoder().decode(value.substring(WRAPPED.length()))).getEncoded()));
+                        Base64.getDecoder().decode(value.substring(WRAPPED.length())))));
             } else {
                 keys.put(id, PhiCipher.aesKey(Base64.getDecoder().decode(value)));
             }
