@@ -3,6 +3,7 @@ package org.carethread.localinfra;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,6 +58,30 @@ public final class PostgresServer implements AutoCloseable {
             return new PostgresServer("127.0.0.1", embedded.getPort(), embedded);
         } catch (IOException e) {
             throw new IllegalStateException("no PostgreSQL on 127.0.0.1:5432 and the embedded one did not start", e);
+        }
+    }
+
+    /**
+     * An embedded server that accepts TLS connections only (a plain one is refused by {@code pg_hba.conf}), with the
+     * material's certificate, as a production database would. The caller stops it.
+     */
+    public static PostgresServer embeddedWithTls(TlsMaterial tls) {
+        try {
+            Path hba = Files.createTempFile("carethread-pg-hba", ".conf");
+            Files.writeString(hba, """
+                    local     all all              trust
+                    hostssl   all all 127.0.0.1/32 trust
+                    hostnossl all all 0.0.0.0/0    reject
+                    """);
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
+                    .setServerConfig("ssl", "on")
+                    .setServerConfig("ssl_cert_file", tls.certificate().toString())
+                    .setServerConfig("ssl_key_file", tls.privateKey().toString())
+                    .setServerConfig("hba_file", hba.toString())
+                    .start();
+            return new PostgresServer("127.0.0.1", embedded.getPort(), embedded);
+        } catch (IOException e) {
+            throw new IllegalStateException("the embedded PostgreSQL with TLS did not start", e);
         }
     }
 
