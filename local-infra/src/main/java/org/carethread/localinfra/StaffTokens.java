@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * Staff access tokens for component tests, shaped like the Keycloak realm's ({@code realm_access.roles},
- * {@code locations}, {@code preferred_username}) and RS256-signed by a key pair of this JVM. Services verify them for
+ * {@code locations}, {@code teams}, {@code preferred_username}) and RS256-signed by a key pair of this JVM. Services verify them for
  * real against the public key, as they verify Keycloak's against its JWKS; the end-to-end suite uses Keycloak itself.
  */
 public final class StaffTokens {
@@ -26,8 +26,13 @@ public final class StaffTokens {
     private StaffTokens() {
     }
 
-    /** A token for a staff member with these realm roles, working at these location codes. */
+    /** A token for a staff member with these realm roles, working at these location codes, in no team. */
     public static String issue(String username, List<String> roles, List<String> locations) {
+        return issue(username, roles, locations, List.of());
+    }
+
+    /** A token for a staff member with these realm roles, working at these location codes in these teams. */
+    public static String issue(String username, List<String> roles, List<String> locations, List<String> teams) {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = Map.of(
                 "iss", ISSUER,
@@ -38,7 +43,8 @@ public final class StaffTokens {
                 "iat", now,
                 "exp", now + 300,
                 "realm_access", Map.of("roles", roles),
-                "locations", locations);
+                "locations", locations,
+                "teams", teams);
         return Jwts.compact(Map.of("alg", "RS256", "typ", "JWT", "kid", "test"), claims, input -> {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(KEYS.getPrivate());

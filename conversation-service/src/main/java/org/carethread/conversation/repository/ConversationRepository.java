@@ -4,20 +4,66 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.carethread.schemas.staff.StaffMember;
 import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.smallrye.mutiny.Uni;
 
-/** Conversation queries. Every staff-facing query is limited to the caller's locations in SQL. */
+/** Conversation queries. Every staff-facing query is limited to what the caller may see ({@link Scope}) in SQL. */
 @ApplicationScoped
 public class ConversationRepository {
+
+    /**
+     * What one staff member may see: conversations at their locations, except those in another team's queue unless
+     * they own the conversation or a colleague mentioned them in it.
+     *
+     * @param hiddenQueues queues at their locations that belong to teams they are not in
+     * @param names        how assignees and mentions name them (username, lower-cased username, subject)
+     */
+    public record Scope(Collection<String> locations, Collection<String> hiddenQueues, Collection<String> names) {
+        public boolean seesNothing() {
+            return locations.isEmpty();
+        }
+
+        /** The HQL condition on conversation {@code c}, with its parameters added to {@code parameters}. */
+        String condition(Map<String, Object> parameters) {
+            parameters.put("locations", locations);
+            if (hiddenQueues.isEmpty()) {
+                return "c.locationCode in :locations";
+            }
+            parameters.put("hiddenQueues", hiddenQueues);
+            parameters.put("names", names);
+            return "c.locationCode in :locations and (c.queueCode not in :hiddenQueues or c.assignee in :names"
+                    + " or c.id in (select sm.conversationId from StaffMention sm where sm.username in :names))";
+        }
+    }
+
+    /** The staff member's scope: their locations, and the queues there that belong to teams they are not in. */
+    public Uni<Scope> scopeOf(Mutiny.Session session, StaffMember staff) {
+        List<String> names = Stream.of(staff.username(), staff.username() == null ? null
+                : staff.username().toLowerCase(Locale.ROOT), staff.id()).filter(Objects::nonNull).distinct().toList();
+        if (staff.locations().isEmpty() || staff.seesEveryTeam()) {
+            return Uni.createFrom().item(new Scope(staff.locations(), List.of(), names));
+        }
+        // A sentinel keeps the list non-empty for SQL; team codes never are empty.
+        List<String> teams = Stream.concat(staff.teams().stream(), Stream.of("")).toList();
+        return session.createNativeQuery("select queue_code from queue_setting where location_code in (:locations)"
+                + " and team is not null and team not in (:teams)", String.class)
+                .setParameter("locations", staff.locations())
+                .setParameter("teams", teams)
+                .getResultList()
+                .map(hidden -> new Scope(staff.locations(), hidden, names));
+    }
 
     /** A conversation and how many messages it holds, for the inbox list. */
     public record Summary(Conversation conversation, long messageCount) {
@@ -98,13 +144,15 @@ public class ConversationRepository {
                 .getSingleResult();
     }
 
-    /** The conversation if it exists at one of the locations; otherwise null, whether it exists elsewhere or not. */
-    public Uni<Conversation> findInLocations(Mutiny.Session session, UUID id, Collection<String> locations,
-            boolean forUpdate) {
-        var query = session.createSelectionQuery("from Conversation where id = :id and locationCode in :locations",
-                Conversation.class)
-                .setParameter("id", id)
-                .setParameter("locations", locations);
+    /** The conversation if it is in the scope; otherwise null, whether it exists elsewhere or not. */
+    public Uni<Conversation> findInScope(Mutiny.Session session, UUID id, Scope scope, boolean forUpdate) {
+        Map<String, Object> parameters = new HashMap<>();
+        var query = session.createSelectionQuery("from Conversation c where c.id = :id and "
+                + scope.condition(parameters), Conversation.class)
+                .setParameter("id", id);
+        for (var parameter : parameters.entrySet()) {
+            query = query.setParameter(parameter.getKey(), parameter.getValue());
+        }
         if (forUpdate) {
             query = query.setLockMode(LockMode.PESSIMISTIC_WRITE);
         }
@@ -139,14 +187,15 @@ public class ConversationRepository {
     }
 
     /**
-     * The conversations at the locations that pass the filter: critical first, then high, normal, low (a resolved
+     * The conversations in the scope that pass the filter: critical first, then high, normal, low (a resolved
      * conversation counts as normal), each newest activity first, skipping the first {@code offset}. Index
      * conversation_location_priority serves this order; message_term_term_conversation the word terms.
      */
-    public Uni<List<Summary>> listInLocations(Mutiny.Session session, Collection<String> locations, Filter filter,
-            int limit, int offset) {
+    public Uni<List<Summary>> listInScope(Mutiny.Session session, Scope scope, Filter filter, int limit,
+            int offset) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> parameters = new HashMap<>();
+        String inScope = scope.condition(parameters);
         narrow(where, parameters, "c.status in :statuses", "statuses", filter.statuses());
         narrow(where, parameters, "c.assignee in :assignees", "assignees", filter.assignees());
         narrow(where, parameters, "c.urgency = :urgency", "urgency", filter.urgency());
@@ -168,10 +217,9 @@ public class ConversationRepository {
             parameters.put("termCount", (long) Set.copyOf(filter.terms()).size());
         }
         var query = session.createSelectionQuery("select c, (select count(m) from Message m"
-                + " where m.conversationId = c.id) from Conversation c where c.locationCode in :locations"
+                + " where m.conversationId = c.id) from Conversation c where " + inScope
                 + where + (filter.aging() ? " order by c.responseDueAt, c.id"
                         : " order by c.priorityRank, c.lastMessageAt desc, c.id"), Object[].class)
-                .setParameter("locations", locations)
                 .setFirstResult(offset)
                 .setMaxResults(limit);
         for (var parameter : parameters.entrySet()) {

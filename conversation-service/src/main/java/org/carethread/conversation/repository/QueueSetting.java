@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * How one queue's work is handed out and answered, as the practice admin set it.
  *
+ * @param team               the team that works the queue and alone (with those who oversee the practice) sees its
+ *                           conversations; null: everyone at the location
  * @param assignment         none, round-robin or least-loaded
  * @param openCap            most conversations one member may own (not resolved) before being passed by; null: no cap
  * @param returnAfterMinutes an owner who has not answered within this time loses the conversation; null: never
@@ -13,7 +15,7 @@ import java.util.List;
  * @param lastAssigned       round robin: who was given the last one
  * @param responseTargets    this queue's own targets; a priority missing here takes the practice default
  */
-public record QueueSetting(String queueCode, String locationCode, String assignment, Integer openCap,
+public record QueueSetting(String queueCode, String locationCode, String team, String assignment, Integer openCap,
         Integer returnAfterMinutes, List<String> members, String lastAssigned, List<ResponseTarget> responseTargets,
         String updatedBy, Instant updatedAt) {
 

@@ -24,7 +24,7 @@ public class QueueSettingRepository {
     /** The settings of these locations' queues (all queues when locations is null), by queue code. */
     public Uni<List<QueueSetting>> inLocations(Mutiny.Session session, Collection<String> locations) {
         var query = session.createNativeQuery("select queue_code, location_code, assignment, open_cap,"
-                + " return_after_minutes, last_assigned, updated_by, updated_at from queue_setting"
+                + " return_after_minutes, last_assigned, updated_by, updated_at, team from queue_setting"
                 + (locations == null ? "" : " where location_code in (:locations)") + " order by queue_code",
                 Object[].class);
         if (locations != null) {
@@ -33,21 +33,22 @@ public class QueueSettingRepository {
         return query.getResultList().chain(rows -> members(session).chain(members -> targets(session)
                 .map(targets -> rows.stream().map(row -> {
                     String queue = (String) row[0];
-                    return new QueueSetting(queue, (String) row[1], (String) row[2], (Integer) row[3],
+                    return new QueueSetting(queue, (String) row[1], (String) row[8], (String) row[2], (Integer) row[3],
                             (Integer) row[4], members.getOrDefault(queue, List.of()), (String) row[5],
                             targets.getOrDefault(queue, List.of()), (String) row[6], Timestamps.instant(row[7]));
                 }).toList())));
     }
 
     public Uni<Void> save(Mutiny.Session session, QueueSetting setting) {
-        return session.createNativeQuery("insert into queue_setting (queue_code, location_code, assignment, open_cap,"
-                + " return_after_minutes, updated_by, updated_at) values (:queue, :location, :assignment, :cap,"
-                + " :returnAfter, :by, :at) on conflict (queue_code) do update set location_code = excluded.location_code,"
-                + " assignment = excluded.assignment, open_cap = excluded.open_cap,"
+        return session.createNativeQuery("insert into queue_setting (queue_code, location_code, team, assignment,"
+                + " open_cap, return_after_minutes, updated_by, updated_at) values (:queue, :location, :team, :assignment,"
+                + " :cap, :returnAfter, :by, :at) on conflict (queue_code) do update set location_code ="
+                + " excluded.location_code, team = excluded.team, assignment = excluded.assignment, open_cap = excluded.open_cap,"
                 + " return_after_minutes = excluded.return_after_minutes, updated_by = excluded.updated_by,"
                 + " updated_at = excluded.updated_at")
                 .setParameter("queue", setting.queueCode())
                 .setParameter("location", setting.locationCode())
+                .setParameter("team", setting.team())
                 .setParameter("assignment", setting.assignment())
                 .setParameter("cap", setting.openCap())
                 .setParameter("returnAfter", setting.returnAfterMinutes())

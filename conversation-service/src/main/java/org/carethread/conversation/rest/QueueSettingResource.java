@@ -43,6 +43,7 @@ import io.smallrye.mutiny.Uni;
 public class QueueSettingResource {
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,200}");
+    private static final Pattern TEAM = Pattern.compile("[a-z][a-z0-9-]{0,49}");
     private static final int MAX_MEMBERS = 100;
     private static final int MAX_CAP = 1000;
     /** A week: longer targets or return times are mistakes, not policies. */
@@ -66,6 +67,8 @@ public class QueueSettingResource {
     /**
      * A queue's setup, as saved and as sent to save it.
      *
+     * @param team               the team that works the queue; only it (and supervisors, practice admins and
+     *                           compliance officers) sees the queue's conversations. Left out: everyone at the location
      * @param assignment         none, round-robin or least-loaded
      * @param openCap            most conversations one member may own (not resolved) before being passed by
      * @param returnAfterMinutes an owner who has not answered within this time loses the conversation
@@ -73,6 +76,7 @@ public class QueueSettingResource {
      * @param responseTargets    the queue's own targets; priorities left out take the practice default
      */
     public record QueueView(String queue, String locationCode,
+            @Schema(nullable = true, examples = "clinical") String team,
             @Schema(enumeration = { "none", "round-robin", "least-loaded" }) String assignment, Integer openCap,
             Integer returnAfterMinutes, List<String> members, List<TargetView> responseTargets,
             @Schema(readOnly = true) String updatedBy, @Schema(readOnly = true) java.time.Instant updatedAt) {
@@ -99,7 +103,7 @@ public class QueueSettingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(StaffRoles.PRACTICE_ADMIN)
     @Operation(summary = "Set up a queue (practice admins)",
-            description = "Replaces the queue's assignment, cap, return time, members and own targets. Changes apply"
+            description = "Replaces the queue's team, assignment, cap, return time, members and own targets. Changes apply"
                     + " from the next beat of the assignment desk and the response clocks (seconds).")
     @APIResponse(responseCode = "200", description = "The queue as saved")
     @APIResponse(responseCode = "400", description = "A field is not valid; nothing was saved",
@@ -113,6 +117,10 @@ public class QueueSettingResource {
         }
         if (body == null || body.locationCode() == null || !CODE.matcher(body.locationCode()).matches()) {
             throw new InvalidRequestException("'locationCode' must name the location whose queue it is, e.g. north.");
+        }
+        if (body.team() != null && !TEAM.matcher(body.team()).matches()) {
+            throw new InvalidRequestException("'team' must be lower-case letters, digits and dashes, e.g. clinical,"
+                    + " or left out for a queue everyone at the location works.");
         }
         String assignment = body.assignment() == null ? QueueSetting.NONE : body.assignment();
         if (!QueueSetting.ASSIGNMENTS.contains(assignment)) {
@@ -136,7 +144,7 @@ public class QueueSettingResource {
             throw new InvalidRequestException("'returnAfterMinutes' must be from 1 to " + MAX_MINUTES
                     + ", or left out to never return.");
         }
-        return settings.save(staff.current(), queue, body.locationCode(), assignment, body.openCap(),
+        return settings.save(staff.current(), queue, body.locationCode(), body.team(), assignment, body.openCap(),
                 body.returnAfterMinutes(), members, targets(body.responseTargets())).map(QueueSettingResource::view);
     }
 
@@ -180,7 +188,8 @@ public class QueueSettingResource {
     }
 
     private static QueueView view(QueueSetting setting) {
-        return new QueueView(setting.queueCode(), setting.locationCode(), setting.assignment(), setting.openCap(),
+        return new QueueView(setting.queueCode(), setting.locationCode(), setting.team(), setting.assignment(),
+                setting.openCap(),
                 setting.returnAfterMinutes(), setting.members(),
                 setting.responseTargets().stream().map(QueueSettingResource::view).toList(), setting.updatedBy(),
                 setting.updatedAt());

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.carethread.conversation.config.ConversationConfig;
 import org.carethread.conversation.mapping.ConversationEvents;
 import org.carethread.conversation.repository.BreakGlassRepository;
+import org.carethread.conversation.repository.ConversationRepository;
 import org.carethread.conversation.repository.Conversation;
 import org.carethread.messaging.Outbox;
 import org.carethread.schemas.EventTypes;
@@ -33,13 +34,15 @@ public class BreakGlass {
 
     private final Mutiny.SessionFactory sessions;
     private final BreakGlassRepository grants;
+    private final ConversationRepository conversations;
     private final Outbox outbox;
     private final PhiCipher cipher;
     private final ConversationConfig config;
 
-    public BreakGlass(Mutiny.SessionFactory sessions, BreakGlassRepository grants, Outbox outbox, PhiCipher cipher,
-            ConversationConfig config) {
+    public BreakGlass(Mutiny.SessionFactory sessions, BreakGlassRepository grants, ConversationRepository conversations,
+            Outbox outbox, PhiCipher cipher, ConversationConfig config) {
         this.sessions = sessions;
+        this.conversations = conversations;
         this.grants = grants;
         this.outbox = outbox;
         this.cipher = cipher;
@@ -49,10 +52,14 @@ public class BreakGlass {
     public Uni<BreakGlassGranted> grant(StaffMember staff, UUID conversationId, String reason, String clientAddress) {
         return sessions.withTransaction(session -> session.find(Conversation.class, conversationId)
                 .onItem().ifNull().failWith(ConversationNotFoundException::new)
+                .call(conversation -> conversations.scopeOf(session, staff)
+                        .chain(scope -> conversations.findInScope(session, conversation.id, scope, false))
+                        .invoke(inScope -> {
+                            if (inScope != null) {
+                                throw new AlreadyInScopeException();
+                            }
+                        }))
                 .chain(conversation -> {
-                    if (staff.locations().contains(conversation.locationCode)) {
-                        throw new AlreadyInScopeException();
-                    }
                     Instant now = Instant.now();
                     UUID grantId = UUID.randomUUID();
                     String sealedReason = cipher.seal(reason);
@@ -72,7 +79,7 @@ public class BreakGlass {
                 }));
     }
 
-    /** Break-glass is for conversations outside one's locations; inside them it is refused, to keep the audit clear. */
+    /** Break-glass is for conversations outside one's scope; inside it, it is refused, to keep the audit clear. */
     public static class AlreadyInScopeException extends RuntimeException {
         public AlreadyInScopeException() {
             super("conversation already in scope", null, false, false);

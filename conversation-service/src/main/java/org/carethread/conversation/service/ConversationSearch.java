@@ -62,7 +62,8 @@ public class ConversationSearch {
                 criteria.words() == null ? null : terms.termsOf(criteria.words()), false);
         return sessions.withTransaction(session -> (staff.locations().isEmpty()
                 ? Uni.createFrom().item(List.<Summary>of())
-                : conversations.listInLocations(session, staff.locations(), filter, limit, offset))
+                : conversations.scopeOf(session, staff)
+                        .chain(scope -> conversations.listInScope(session, scope, filter, limit, offset)))
                 .call(found -> found.isEmpty()
                         ? access.recordAccess(session, staff, null, ConversationEvents.ACTION_CONVERSATION_SEARCH,
                                 clientAddress)

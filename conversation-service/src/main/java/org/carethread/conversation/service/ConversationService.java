@@ -97,8 +97,8 @@ public class ConversationService {
         }
         List<String> assignees = mine ? Stream.of(staff.username(), staff.id()).filter(Objects::nonNull).toList() : null;
         var filter = ConversationRepository.Filter.inbox(statuses, assignees, aging, urgency, category);
-        return sessions.withSession(session -> conversations.listInLocations(session, staff.locations(), filter,
-                limit, 0));
+        return sessions.withSession(session -> conversations.scopeOf(session, staff)
+                .chain(scope -> conversations.listInScope(session, scope, filter, limit, 0)));
     }
 
     /**
@@ -123,10 +123,9 @@ public class ConversationService {
      */
     Uni<Void> recordAccess(Mutiny.Session session, StaffMember staff, Conversation conversation, String action,
             String clientAddress) {
-        // A conversation outside the reader's locations is open to them only through break-glass: its reason
-        // (sealed) goes with every read, so the audit says why.
-        Uni<String> purpose = conversation == null || staff.locations().contains(conversation.locationCode)
-                ? Uni.createFrom().nullItem()
+        // A conversation outside the reader's scope is open to them only through break-glass: its reason (sealed)
+        // goes with every read, so the audit says why.
+        Uni<String> purpose = conversation == null ? Uni.createFrom().nullItem()
                 : breakGlass.activeReason(session, staff.id(), conversation.id, Instant.now());
         return purpose.chain(sealedPurpose -> outbox.add(session, Topics.AUDIT_ACCESS, EventTypes.PHI_ACCESSED,
                 conversation == null ? null : conversation.patientRef,
@@ -258,12 +257,13 @@ public class ConversationService {
 
     /**
      * The conversation if the staff member may see it, optionally locked for a change; otherwise not found. Outside
-     * their locations they may read (never change) a conversation while a break-glass grant of theirs is in force.
+     * their scope they may read (never change) a conversation while a break-glass grant of theirs is in force.
      */
     Uni<Conversation> visible(Mutiny.Session session, StaffMember staff, UUID conversationId,
             boolean forUpdate) {
         Uni<Conversation> inScope = staff.locations().isEmpty() ? Uni.createFrom().nullItem()
-                : conversations.findInLocations(session, conversationId, staff.locations(), forUpdate);
+                : conversations.scopeOf(session, staff).chain(scope -> conversations.findInScope(session,
+                        conversationId, scope, forUpdate));
         return inScope
                 .chain(found -> found != null || forUpdate ? Uni.createFrom().item(found)
                         : breakGlass.activeReason(session, staff.id(), conversationId, Instant.now())

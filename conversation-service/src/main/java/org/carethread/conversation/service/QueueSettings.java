@@ -49,12 +49,13 @@ public class QueueSettings {
     }
 
     /** Saves a queue's setup; the location must be one of the admin's, else it is as if the queue did not exist. */
-    public Uni<QueueSetting> save(StaffMember staff, String queueCode, String locationCode, String assignment,
-            Integer openCap, Integer returnAfterMinutes, List<String> members, List<ResponseTarget> targets) {
+    public Uni<QueueSetting> save(StaffMember staff, String queueCode, String locationCode, String team,
+            String assignment, Integer openCap, Integer returnAfterMinutes, List<String> members,
+            List<ResponseTarget> targets) {
         if (!staff.locations().contains(locationCode)) {
             return Uni.createFrom().failure(new QueueNotFoundException());
         }
-        QueueSetting setting = new QueueSetting(queueCode, locationCode, assignment, openCap, returnAfterMinutes,
+        QueueSetting setting = new QueueSetting(queueCode, locationCode, team, assignment, openCap, returnAfterMinutes,
                 members, null, targets, staff.name(), Instant.now());
         return sessions.withTransaction(session -> queues.inLocations(session, null)
                 .chain(all -> {
