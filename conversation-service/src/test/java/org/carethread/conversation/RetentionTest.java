@@ -58,6 +58,8 @@ class RetentionTest {
                 .body(Map.of("text", "Note for the team about this patient"))
                 .when().post("/api/conversations/" + id + "/notes").then().statusCode(201);
         assertTrue(rows("message", id) > 0);
+        List<String> messageEvents = patientMessageEvents(id);
+        assertEquals(1, messageEvents.size());
 
         age(id, 8 * 366);
         await().atMost(Duration.ofSeconds(20)).until(() -> rows("conversation", id) == 0);
@@ -73,6 +75,7 @@ class RetentionTest {
         ConversationPurged event = practice.read(purged, ConversationPurged.class);
         assertEquals("north", event.locationCode());
         assertEquals(2557, event.retentionDays());
+        assertEquals(messageEvents, event.messageEventIds(), "routing and notification learn which messages went");
     }
 
     @Test
@@ -159,6 +162,20 @@ class RetentionTest {
             update.setInt(1, days);
             update.setObject(2, UUID.fromString(id));
             assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    private static List<String> patientMessageEvents(String conversationId) throws SQLException {
+        try (Connection db = Practice.database(); PreparedStatement query = db.prepareStatement(
+                "select source_event_id from message where conversation_id = ? and source_event_id is not null")) {
+            query.setObject(1, UUID.fromString(conversationId));
+            List<String> ids = new java.util.ArrayList<>();
+            try (ResultSet found = query.executeQuery()) {
+                while (found.next()) {
+                    ids.add(found.getString(1));
+                }
+            }
+            return ids;
         }
     }
 

@@ -1,12 +1,17 @@
 package org.carethread.notification;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Duration;
+import java.util.UUID;
+
 import org.carethread.localinfra.CareThreadTestResource;
+import org.carethread.notification.PeerService.Outbound;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -37,6 +42,24 @@ class OutboundMessageApiTest {
                 .body("type", equalTo("urn:carethread:problem:invalid-outbound-id"))
                 .body("status", equalTo(400))
                 .body("detail", containsString("1 to 64"));
+    }
+
+    @Test
+    void aPurgedConversationTakesTheRecordsOfItsRepliesWithIt() {
+        Outbound purged = Outbound.fresh();
+        Outbound kept = Outbound.fresh();
+        PeerService.send(PeerService.requestRecord(UUID.randomUUID().toString(), purged));
+        PeerService.send(PeerService.requestRecord(UUID.randomUUID().toString(), kept));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            given().get("/outbound-messages/{id}", purged.outboundId()).then().statusCode(200);
+            given().get("/outbound-messages/{id}", kept.outboundId()).then().statusCode(200);
+        });
+
+        PeerService.send(PeerService.purgeRecord(purged.conversationId(), purged.patientRef()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .get("/outbound-messages/{id}", purged.outboundId()).then().statusCode(404));
+        given().get("/outbound-messages/{id}", kept.outboundId()).then().statusCode(200);
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.carethread.localinfra.TestCrypto;
 import org.carethread.schemas.Channels;
 import org.carethread.schemas.EventTypes;
 import org.carethread.schemas.Topics;
+import org.carethread.schemas.events.ConversationPurged;
 import org.carethread.schemas.events.DeliveryReceipt;
 import org.carethread.schemas.events.MessageReceived;
 import org.carethread.schemas.events.OutboundRequested;
@@ -92,6 +93,14 @@ final class PeerService {
     /** A receipt under another key, to place it on the partition of an earlier receipt. */
     static ProducerRecord<String, String> receiptRecordKeyed(String key, String eventId, DeliveryReceipt receipt) {
         return cloudEvent(Topics.INBOUND_RECEIPTS, key, eventId, EventTypes.DELIVERY_RECEIPT, null, receipt);
+    }
+
+    /** conversation-service's retention purge of one conversation, as it announces it on conversation.events. */
+    static ProducerRecord<String, String> purgeRecord(String conversationId, String patientRef) {
+        ConversationPurged purged = new ConversationPurged(conversationId, "north", patientRef,
+                Instant.now().minus(Duration.ofDays(2600)), 2557, List.of(), Instant.now());
+        return cloudEvent(Topics.CONVERSATION_EVENTS, patientRef, UUID.randomUUID().toString(),
+                EventTypes.CONVERSATION_PURGED, conversationId, purged);
     }
 
     static void send(ProducerRecord<String, String> record) {

@@ -2,6 +2,7 @@ package org.carethread.routing;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.carethread.routing.InboundMessages.JSON;
 import static org.carethread.routing.InboundMessages.decided;
 import static org.carethread.routing.InboundMessages.decisionsFor;
 import static org.carethread.routing.InboundMessages.header;
@@ -16,19 +17,28 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.carethread.localinfra.CareThreadTestResource;
 import org.carethread.localinfra.KafkaBroker;
+import org.carethread.localinfra.PeerEvents;
 import org.carethread.localinfra.TestCrypto;
 import org.carethread.schemas.CloudEventHeaders;
 import org.carethread.schemas.EventTypes;
 import org.carethread.schemas.Topics;
+import org.carethread.schemas.events.ConversationPurged;
 import org.carethread.schemas.events.MessageReceived;
 import org.carethread.schemas.events.RoutingDecided;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -136,6 +146,44 @@ class RoutingDecisionTest {
         awaitOneDecision(laterEventId);
         assertEquals(List.of(), decisionsFor(eventId));
         assertEquals(unroutableBefore + 1, metric(UNROUTABLE_METRIC), "retries must not inflate the count");
+    }
+
+    @Test
+    void aPurgedConversationTakesItsMessagesRoutingDecisionsWithIt() throws Exception {
+        String purgedEvent = UUID.randomUUID().toString();
+        String keptEvent = UUID.randomUUID().toString();
+        MessageReceived purgedMessage = text(newPatientPhone(), "15550001001", "Please send my vaccination record");
+        publish(record(purgedEvent, purgedMessage),
+                record(keptEvent, text(newPatientPhone(), "15550001001", "Can I move my appointment to Friday?")));
+        awaitOneDecision(purgedEvent);
+        awaitOneDecision(keptEvent);
+        await().atMost(PATIENCE).until(() -> decisionRows(purgedEvent) == 1 && decisionRows(keptEvent) == 1);
+
+        // conversation-service's retention purge names the conversation's patient messages
+        ConversationPurged purged = new ConversationPurged(UUID.randomUUID().toString(), "north",
+                purgedMessage.patientRef(), Instant.now().minus(Duration.ofDays(2600)), 2557, List.of(purgedEvent),
+                Instant.now());
+        publish(PeerEvents.cloudEvent(Topics.CONVERSATION_EVENTS, purged.patientRef(), UUID.randomUUID().toString(),
+                EventTypes.CONVERSATION_PURGED, "/carethread/conversation-service", purged.conversationId(),
+                purged.at(), JSON.writeValueAsString(purged)));
+
+        await().atMost(PATIENCE).until(() -> decisionRows(purgedEvent) == 0);
+        assertEquals(1, decisionRows(keptEvent), "another conversation's decision was deleted");
+    }
+
+    private static int decisionRows(String messageEventId) throws Exception {
+        Config config = ConfigProvider.getConfig();
+        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+                PreparedStatement query = db.prepareStatement(
+                        "select count(*) from routing_decision where message_event_id = ?")) {
+            query.setString(1, messageEventId);
+            try (ResultSet count = query.executeQuery()) {
+                count.next();
+                return count.getInt(1);
+            }
+        }
     }
 
     private static ConsumerRecord<String, String> awaitOneDecision(String eventId) {

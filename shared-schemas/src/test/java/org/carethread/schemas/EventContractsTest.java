@@ -150,6 +150,7 @@ class EventContractsTest {
             Map.entry("clientAddress", "203.0.113.7"),
             Map.entry("staffRoles", List.of("nurse", "front-desk")),
             Map.entry("mentions", List.of("nurse.nell", "sam.south")),
+            Map.entry("messageEventIds", List.of("6f1c2a10-0000-4000-8000-0000000000a1")),
             Map.entry("providerMessageId", "aaaaaaaa-bbbb-cccc-dddd-0123456789ab"),
             Map.entry("identity", "review"),
             Map.entry("category", "refill"),

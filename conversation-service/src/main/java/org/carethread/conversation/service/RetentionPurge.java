@@ -71,17 +71,25 @@ public class RetentionPurge {
 
     private Uni<Void> purge(Mutiny.Session session, Conversation conversation, Instant now) {
         UUID id = conversation.id;
-        ConversationPurged purged = new ConversationPurged(id.toString(), conversation.locationCode,
-                conversation.patientRef, conversation.lastMessageAt, config.retentionDays(), now);
-        // The entity leaves the session first: the rows go by SQL, and Hibernate must not write it back.
-        session.detach(conversation);
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String delete : DELETES) {
-            chain = chain.chain(() -> session.createNativeQuery(delete).setParameter("id", id).executeUpdate()
-                    .replaceWithVoid());
-        }
-        return chain.chain(() -> outbox.add(session, Topics.CONVERSATION_EVENTS, EventTypes.CONVERSATION_PURGED,
-                purged.patientRef(), purged.conversationId(), purged));
+        // The patient's messages are named by their inbound events, so routing and notification can delete theirs
+        return session.createNativeQuery("select source_event_id from message where conversation_id = :id"
+                + " and source_event_id is not null order by occurred_at", String.class)
+                .setParameter("id", id)
+                .getResultList()
+                .chain(messageEvents -> {
+                    ConversationPurged purged = new ConversationPurged(id.toString(), conversation.locationCode,
+                            conversation.patientRef, conversation.lastMessageAt, config.retentionDays(),
+                            messageEvents, now);
+                    // The entity leaves the session first: the rows go by SQL, and Hibernate must not write it back.
+                    session.detach(conversation);
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (String delete : DELETES) {
+                        chain = chain.chain(() -> session.createNativeQuery(delete).setParameter("id", id)
+                                .executeUpdate().replaceWithVoid());
+                    }
+                    return chain.chain(() -> outbox.add(session, Topics.CONVERSATION_EVENTS,
+                            EventTypes.CONVERSATION_PURGED, purged.patientRef(), purged.conversationId(), purged));
+                });
     }
 
     /** Resolved conversations quiet since before the cut-off, with no active hold on them or their patient; locked. */
