@@ -343,6 +343,15 @@ class RoutingRulesApiTest {
         given().when().get("/api/routing/locations/north/hours").then().statusCode(401).contentType(PROBLEM);
         given().auth().oauth2(northFrontDesk()).when().get("/api/routing/locations/east/hours")
                 .then().statusCode(404).contentType(PROBLEM);
+        // South's schedule is not North's front desk's to read, nor a North-only admin's to change
+        given().auth().oauth2(northFrontDesk()).when().get("/api/routing/locations/south/hours")
+                .then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(northFrontDesk()).when().get("/api/routing/locations/south/on-call")
+                .then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(token("nat.admin", "practice-admin", "north")).contentType(ContentType.JSON)
+                .body(Map.of("weekly", List.of()))
+                .when().put("/api/routing/locations/south/hours")
+                .then().statusCode(404).contentType(PROBLEM);
     }
 
     @Test

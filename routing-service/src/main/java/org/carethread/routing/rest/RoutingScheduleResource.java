@@ -72,7 +72,7 @@ public class RoutingScheduleResource {
     @Operation(summary = "A location's weekly opening hours and holidays, in its time zone")
     @APIResponse(responseCode = "200", description = "The hours")
     public Uni<Hours> hours(@PathParam("code") String code) {
-        return schedule.hoursOf(LocationCodes.checked(code)).map(RoutingScheduleResource::view);
+        return schedule.hoursOf(LocationCodes.ofStaff(code, staff.current())).map(RoutingScheduleResource::view);
     }
 
     @PUT
@@ -102,7 +102,7 @@ public class RoutingScheduleResource {
             }
         }
         // The time zone is the location's own; it is not changed here.
-        return schedule.replaceHours(LocationCodes.checked(code), new OpeningHours(null, week, holidays),
+        return schedule.replaceHours(LocationCodes.ofStaff(code, staff.current()), new OpeningHours(null, week, holidays),
                 request.autoReplyIntervalMinutes(), staff.current().name()).map(RoutingScheduleResource::view);
     }
 
@@ -111,7 +111,7 @@ public class RoutingScheduleResource {
     @Operation(summary = "On-call shifts at a location that have not ended")
     @APIResponse(responseCode = "200", description = "The shifts")
     public Uni<List<OnCallShift>> onCall(@PathParam("code") String code) {
-        return schedule.onCall(LocationCodes.checked(code));
+        return schedule.onCall(LocationCodes.ofStaff(code, staff.current()));
     }
 
     @POST
@@ -127,7 +127,7 @@ public class RoutingScheduleResource {
         if (request.startsAt() == null || request.endsAt() == null || !request.startsAt().isBefore(request.endsAt())) {
             throw new InvalidFieldsException("endsAt", "startsAt and endsAt are required, startsAt before endsAt.");
         }
-        return schedule.addOnCall(LocationCodes.checked(code), request.staffUser(), request.startsAt(), request.endsAt())
+        return schedule.addOnCall(LocationCodes.ofStaff(code, staff.current()), request.staffUser(), request.startsAt(), request.endsAt())
                 .map(shift -> RestResponse.status(RestResponse.Status.CREATED, shift));
     }
 
