@@ -34,8 +34,6 @@ import org.carethread.localinfra.CareThreadTestResource;
 import org.carethread.localinfra.KafkaBroker;
 import org.carethread.localinfra.TestCrypto;
 import org.carethread.notification.PeerService.Outbound;
-import org.carethread.notification.client.CarrierOutcome;
-import org.carethread.notification.client.SmsCarrier;
 import org.carethread.notification.repository.OutboundMessage;
 import org.carethread.notification.repository.SenderPace;
 import org.carethread.schemas.Channels;
@@ -81,9 +79,6 @@ class SenderThroughputTest {
 
     @Inject
     Mutiny.SessionFactory sessions;
-
-    @Inject
-    SmsCarrier smsCarrier;
 
     @BeforeEach
     void carrierTakesEverythingFromTheTestNumbers() {
@@ -141,7 +136,7 @@ class SenderThroughputTest {
         onVertx(() -> sessions.withTransaction(session -> {
             SenderPace pace = new SenderPace();
             pace.practiceNumber = RESTARTED_NUMBER;
-            pace.lastCallStartedAt = now;
+            pace.lastCallAnsweredAt = now;
             pace.inFlightOutboundId = "msg-" + UUID.randomUUID();
             pace.turnHeldUntil = now.plusSeconds(60);
             return session.persist(pace).chain(() -> session.persist(leftBehind));
@@ -184,23 +179,6 @@ class SenderThroughputTest {
         assertFalse(arrival(calls.get(0)).isBefore(leaseRanOut.truncatedTo(ChronoUnit.MILLIS)),
                 "nothing went out while the dead sender's turn was still held");
         assertKeepsInterval(RESTARTED_NUMBER, calls);
-    }
-
-    @Test
-    void aCallsStartIsTakenWhenItsRequestGoesOnTheWire() {
-        Outbound outbound = Outbound.fresh();
-        PeerService.carrierAccepts(carrier, outbound.outboundId(), UUID.randomUUID().toString());
-        Instant before = Instant.now();
-
-        CarrierOutcome outcome = smsCarrier.send(outbound.patientNumber(), PeerService.NORTH_NUMBER, outbound.text(),
-                outbound.outboundId());
-
-        assertTrue(outcome instanceof CarrierOutcome.Accepted, "the stand-in took it: " + outcome.label());
-        Instant wentOut = smsCarrier.requestSentAt().orElseThrow();
-        LoggedRequest arrived = carrier.findAll(PeerService.sendsOf(outbound.outboundId())).get(0);
-        assertFalse(wentOut.isBefore(before), "taken during the call, not before it");
-        assertFalse(arrival(arrived).isBefore(wentOut.truncatedTo(ChronoUnit.MILLIS)),
-                "the request reached the carrier after the moment taken as its start");
     }
 
     private OutboundMessage recordedByAStoppedProcess(Outbound outbound, Instant requestedAt) {

@@ -7,15 +7,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Whose turn it is to send from one practice number, and when its last carrier call went out. */
+/** Whose turn it is to send from one practice number, and when the carrier answered its last call. */
 @Entity
 @Table(name = "sender_pace")
 public class SenderPace {
     @Id
     @Column(name = "practice_number")
     public String practiceNumber;
-    @Column(name = "last_call_started_at")
-    public Instant lastCallStartedAt;
+    @Column(name = "last_call_answered_at")
+    public Instant lastCallAnsweredAt;
     @Column(name = "in_flight_outbound_id")
     public String inFlightOutboundId;
     @Column(name = "turn_held_until")

@@ -87,7 +87,9 @@ public class OutboundDelivery {
     /**
      * Sends the oldest ready SMS of one practice number if the number's turn is free: takes the turn and claims the
      * message in one transaction, calls the carrier, then records the outcome and hands the turn back with the
-     * moment the call went on the wire, so the next call from the number keeps the interval to the carrier.
+     * moment the carrier answered. The next call from the number starts a full interval after that answer: the
+     * carrier had this message by then, however late it reached the carrier (a cold start, a slow network), so
+     * the carrier never sees two messages from the number closer together than the interval.
      */
     public Uni<QueueStep> sendNext(String practiceNumber) {
         return sessions.withTransaction(session -> claimNext(session, practiceNumber))
@@ -103,8 +105,8 @@ public class OutboundDelivery {
     private record Claim(Send send, QueueStep step) {
     }
 
-    /** A carrier call's answer and when its request went out. */
-    private record Call(CarrierOutcome outcome, Instant wentOut) {
+    /** A carrier call's outcome and when the call ended (the carrier answered, or the SDK gave up). */
+    private record Call(CarrierOutcome outcome, Instant answeredAt) {
     }
 
     private Uni<Claim> claimNext(Mutiny.Session session, String practiceNumber) {
@@ -169,31 +171,22 @@ public class OutboundDelivery {
     }
 
     /**
-     * The SDK blocks, so it runs on a worker thread; the outcome comes back on the caller's Vert.x context. If the
-     * request never went out, the time before the call stands in: the number then waits at most one interval more.
+     * The SDK blocks, so it runs on a worker thread; the outcome comes back on the caller's Vert.x context. The
+     * call's end is taken on the worker thread as soon as the SDK returns, before any wait for the event loop.
      */
     private Uni<Call> callCarrier(Send send) {
         return vertx.executeBlocking(() -> {
-            Instant before = Instant.now();
-            CarrierOutcome outcome;
-            try {
-                outcome = metrics.timeCarrierCall(() -> carrier.send(cipher.open(send.sealedTo()),
-                        send.practiceNumber(), cipher.open(send.sealedText()), send.outboundId()));
-            } catch (RuntimeException unexpected) {
-                outcome = notCompleted(unexpected);
-            }
-            return new Call(outcome, carrier.requestSentAt().orElse(before));
-        }, false).onFailure().recoverWithItem(unexpected -> new Call(notCompleted(unexpected), Instant.now()));
-    }
-
-    private static CarrierOutcome notCompleted(Throwable unexpected) {
-        return new CarrierOutcome.Unavailable("send not completed (" + unexpected.getClass().getSimpleName() + ")");
+            CarrierOutcome outcome = metrics.timeCarrierCall(() -> carrier.send(cipher.open(send.sealedTo()),
+                    send.practiceNumber(), cipher.open(send.sealedText()), send.outboundId()));
+            return new Call(outcome, Instant.now());
+        }, false).onFailure().recoverWithItem(unexpected -> new Call(new CarrierOutcome.Unavailable(
+                "send not completed (" + unexpected.getClass().getSimpleName() + ")"), Instant.now()));
     }
 
     /** Hands the number's turn back and applies the outcome, in one transaction (pace row first, as in the claim). */
     private Uni<Void> record(Send send, Call call) {
         return sessions.withTransaction(session -> paces.lock(session, send.practiceNumber())
-                .invoke(pace -> handBack(pace, send, call.wentOut()))
+                .invoke(pace -> handBack(pace, send, call.answeredAt()))
                 .chain(() -> messages.findForUpdate(session, send.outboundId()))
                 .chain(message -> message == null ? Uni.createFrom().<DeliveryStatus>nullItem()
                         : apply(session, message, send, call.outcome())))
@@ -201,9 +194,9 @@ public class OutboundDelivery {
                 .replaceWithVoid();
     }
 
-    private static void handBack(SenderPace pace, Send send, Instant wentOut) {
-        if (pace.lastCallStartedAt == null || wentOut.isAfter(pace.lastCallStartedAt)) {
-            pace.lastCallStartedAt = wentOut;
+    private static void handBack(SenderPace pace, Send send, Instant answeredAt) {
+        if (pace.lastCallAnsweredAt == null || answeredAt.isAfter(pace.lastCallAnsweredAt)) {
+            pace.lastCallAnsweredAt = answeredAt;
         }
         // Only the holder frees the turn: a call that outlived its lease no longer holds it.
         if (send.outboundId().equals(pace.inFlightOutboundId)) {

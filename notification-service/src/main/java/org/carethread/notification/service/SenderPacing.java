@@ -27,7 +27,7 @@ public class SenderPacing {
         }
     }
 
-    /** The shortest time between the starts of two carrier calls from this number. */
+    /** The shortest time from the carrier's answer to one call from this number to the start of the next. */
     public Duration interval(String practiceNumber) {
         Map<String, Double> own = config.numbers();
         double limit = own.getOrDefault(practiceNumber, config.messagesPerSecond());
@@ -35,13 +35,13 @@ public class SenderPacing {
     }
 
     /**
-     * When the number may start its next call: one interval after its last call went on the wire. While another
-     * instance's call holds the turn, when that call went out is not known yet, so look again one interval on (or
-     * when a dead holder's lease runs out, if sooner).
+     * When the number may start its next call: one interval after the carrier answered its last one. While another
+     * instance's call holds the turn, its answer is still to come, so look again one interval on (or when a dead
+     * holder's lease runs out, if sooner).
      */
     public Instant freeAt(SenderPace pace, Instant now) {
         Duration interval = interval(pace.practiceNumber);
-        Instant free = pace.lastCallStartedAt == null ? now : pace.lastCallStartedAt.plus(interval);
+        Instant free = pace.lastCallAnsweredAt == null ? now : pace.lastCallAnsweredAt.plus(interval);
         if (pace.heldAt(now)) {
             Instant lookAgain = now.plus(interval);
             Instant held = pace.turnHeldUntil.isBefore(lookAgain) ? pace.turnHeldUntil : lookAgain;
