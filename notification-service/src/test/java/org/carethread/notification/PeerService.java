@@ -65,16 +65,21 @@ final class PeerService {
             return TestCrypto.BLIND_INDEX.ofAddress(patientNumber);
         }
 
-        OutboundRequested request() {
+        OutboundRequested requestFrom(String practiceNumber) {
             return new OutboundRequested(outboundId, conversationId, Channels.SMS, patientRef(),
-                    TestCrypto.CIPHER.seal(patientNumber), NORTH_NUMBER, TestCrypto.CIPHER.seal(text), "nurse.jane",
+                    TestCrypto.CIPHER.seal(patientNumber), practiceNumber, TestCrypto.CIPHER.seal(text), "nurse.jane",
                     Instant.now());
         }
     }
 
     static ProducerRecord<String, String> requestRecord(String eventId, Outbound outbound) {
+        return requestRecordFrom(eventId, outbound, NORTH_NUMBER);
+    }
+
+    /** The request to send a message from another practice number than North's. */
+    static ProducerRecord<String, String> requestRecordFrom(String eventId, Outbound outbound, String practiceNumber) {
         return cloudEvent(Topics.OUTBOUND_REQUESTS, outbound.patientRef(), eventId, EventTypes.OUTBOUND_REQUESTED,
-                outbound.conversationId(), outbound.request());
+                outbound.conversationId(), outbound.requestFrom(practiceNumber));
     }
 
     /** A patient's text to a practice number, as ingestion-service publishes it on inbound.messages. */

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.carethread.messaging.Inbox;
 import org.carethread.notification.service.ConsentHandler;
 import org.carethread.notification.service.ConsentKeywords.Keyword;
-import org.carethread.notification.service.OutboundDelivery;
+import org.carethread.notification.service.SenderQueues;
 import org.carethread.schemas.events.MessageReceived;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -18,7 +18,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Reads patients' messages from inbound.messages for the SMS consent keywords only (routing-service handles the
- * rest). A keyword is acted on once; its reply is sent after that commit, and a redelivery finds it already sent.
+ * rest). A keyword is acted on once; its reply joins the practice number's queue after that commit (paced like any
+ * SMS from that number), and a redelivery finds it already queued or sent.
  */
 @ApplicationScoped
 public class InboundMessageConsumer {
@@ -27,13 +28,13 @@ public class InboundMessageConsumer {
 
     private final Inbox inbox;
     private final ConsentHandler handler;
-    private final OutboundDelivery delivery;
+    private final SenderQueues queues;
     private final ObjectMapper json;
 
-    public InboundMessageConsumer(Inbox inbox, ConsentHandler handler, OutboundDelivery delivery, ObjectMapper json) {
+    public InboundMessageConsumer(Inbox inbox, ConsentHandler handler, SenderQueues queues, ObjectMapper json) {
         this.inbox = inbox;
         this.handler = handler;
-        this.delivery = delivery;
+        this.queues = queues;
         this.json = json;
     }
 
@@ -47,7 +48,7 @@ public class InboundMessageConsumer {
                 return Uni.createFrom().voidItem();
             }
             return inbox.once(CONSUMER, event, session -> handler.handle(session, message, keyword.get(), event))
-                    .chain(() -> delivery.sendFirst(ConsentHandler.replyIdOf(event)));
+                    .invoke(() -> queues.wake(message.practiceNumber()));
         });
     }
 }

@@ -3,7 +3,7 @@ package org.carethread.notification.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.carethread.messaging.Inbox;
-import org.carethread.notification.service.OutboundDelivery;
+import org.carethread.notification.service.SenderQueues;
 import org.carethread.notification.service.OutboundRequestHandler;
 import org.carethread.schemas.events.OutboundRequested;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reads send requests from outbound.requests: records each once, then sends it after that commit. The offset is
- * acknowledged only after the send was attempted, so one patient's messages go out in the order they were asked for.
+ * Reads send requests from outbound.requests: records each once as QUEUED, then wakes its practice number's queue
+ * and acknowledges. The queue sends oldest request first at the number's pace, so one patient's messages still go
+ * out in the order they were asked for, and a number waiting for its slot holds up no other number on the partition.
  */
 @ApplicationScoped
 public class OutboundRequestConsumer {
@@ -24,14 +25,14 @@ public class OutboundRequestConsumer {
 
     private final Inbox inbox;
     private final OutboundRequestHandler handler;
-    private final OutboundDelivery delivery;
+    private final SenderQueues queues;
     private final ObjectMapper json;
 
-    public OutboundRequestConsumer(Inbox inbox, OutboundRequestHandler handler, OutboundDelivery delivery,
+    public OutboundRequestConsumer(Inbox inbox, OutboundRequestHandler handler, SenderQueues queues,
             ObjectMapper json) {
         this.inbox = inbox;
         this.handler = handler;
-        this.delivery = delivery;
+        this.queues = queues;
         this.json = json;
     }
 
@@ -40,7 +41,7 @@ public class OutboundRequestConsumer {
         return inbox.settle(record, CONSUMER, event -> {
             OutboundRequested request = event.dataAs(json, OutboundRequested.class);
             return inbox.once(CONSUMER, event, session -> handler.handle(session, request, event))
-                    .chain(() -> delivery.sendFirst(request.outboundId()));
+                    .invoke(() -> queues.wake(request.practiceNumber()));
         });
     }
 }

@@ -2,10 +2,13 @@ package org.carethread.notification.repository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.carethread.schemas.Channels;
 import org.carethread.schemas.DeliveryStatus;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -14,6 +17,9 @@ import io.smallrye.mutiny.Uni;
 /** SQL of the outbound_message table; every method runs in the caller's session. */
 @ApplicationScoped
 public class OutboundMessageRepository {
+    /** Ready to go: never tried yet, or its retry is due. Claimed rows wait for their lease like retries do. */
+    private static final String READY_SMS = "status = :queued and channel = :sms"
+            + " and (attempts = 0 or nextAttemptAt <= :now)";
 
     public Uni<OutboundMessage> find(Mutiny.Session session, String outboundId) {
         return session.find(OutboundMessage.class, outboundId);
@@ -39,13 +45,37 @@ public class OutboundMessageRepository {
                 : findForUpdate(session, clientRef));
     }
 
-    /** Ids of queued messages whose next attempt is due, oldest first. */
-    public Uni<List<String>> dueForRetry(Mutiny.Session session, Instant now, int limit) {
-        return session.createSelectionQuery("select outboundId from OutboundMessage"
-                        + " where status = :queued and nextAttemptAt <= :now order by nextAttemptAt", String.class)
+    /** Practice numbers with a queued SMS whose next attempt is due. */
+    public Uni<List<String>> numbersWithDueSms(Mutiny.Session session, Instant now) {
+        return session.createSelectionQuery("select distinct practiceNumber from OutboundMessage"
+                        + " where status = :queued and channel = :sms and nextAttemptAt <= :now", String.class)
                 .setParameter("queued", DeliveryStatus.QUEUED)
+                .setParameter("sms", Channels.SMS)
                 .setParameter("now", now)
-                .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** The oldest ready SMS of one number, locked; null if its queue is empty. */
+    public Uni<OutboundMessage> nextInQueue(Mutiny.Session session, String practiceNumber, Instant now) {
+        return session.createSelectionQuery("from OutboundMessage where practiceNumber = :number and " + READY_SMS
+                        + " order by requestedAt, outboundId", OutboundMessage.class)
+                .setParameter("number", practiceNumber)
+                .setParameter("queued", DeliveryStatus.QUEUED)
+                .setParameter("sms", Channels.SMS)
+                .setParameter("now", now)
+                .setMaxResults(1)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getSingleResultOrNull();
+    }
+
+    /** How many ready SMS each practice number has queued (numbers with none are absent). */
+    public Uni<Map<String, Long>> readySmsPerNumber(Mutiny.Session session, Instant now) {
+        return session.createSelectionQuery("select practiceNumber, count(*) from OutboundMessage where " + READY_SMS
+                        + " group by practiceNumber", Object[].class)
+                .setParameter("queued", DeliveryStatus.QUEUED)
+                .setParameter("sms", Channels.SMS)
+                .setParameter("now", now)
+                .getResultList()
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1])));
     }
 }

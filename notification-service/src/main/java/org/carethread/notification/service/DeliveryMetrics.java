@@ -1,5 +1,10 @@
 package org.carethread.notification.service;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +14,13 @@ import org.carethread.schemas.DeliveryStatus;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
-/** Delivery meters. Tags are fixed words only: never a number, a text or an id. */
+/**
+ * Delivery meters. Tags are fixed words only, never a patient's number, a text or an id; the pacing meters name the
+ * practice's own sending number (the clinic's public line, not PHI), as carriers set the limit per number.
+ */
 @ApplicationScoped
 public class DeliveryMetrics {
     private final MeterRegistry registry;
@@ -20,6 +29,7 @@ public class DeliveryMetrics {
     private final Counter retried;
     private final Counter unmatchedReceipts;
     private final Counter refusedOptedOut;
+    private final Map<String, AtomicLong> waitingForTurn = new ConcurrentHashMap<>();
 
     public DeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -58,6 +68,27 @@ public class DeliveryMetrics {
 
     public void unmatchedReceipt() {
         unmatchedReceipts.increment();
+    }
+
+    /** Sets how many ready SMS each practice number has queued; a number not given has none. */
+    public void waitingForTurn(Map<String, Long> byNumber) {
+        byNumber.keySet().forEach(number -> waitingForTurn.computeIfAbsent(number, this::waitingGauge));
+        waitingForTurn.forEach((number, waiting) -> waiting.set(byNumber.getOrDefault(number, 0L)));
+    }
+
+    private AtomicLong waitingGauge(String practiceNumber) {
+        return registry.gauge("carethread.sms.waiting", Tags.of("practice_number", practiceNumber),
+                new AtomicLong());
+    }
+
+    /** How long a message, once ready, waited for its number's turn before its carrier call was claimed. */
+    public void waitedForTurn(String practiceNumber, Instant readySince, Instant claimed) {
+        Duration waited = readySince.isBefore(claimed) ? Duration.between(readySince, claimed) : Duration.ZERO;
+        Timer.builder("carethread.sms.turn_wait")
+                .description("Time a ready SMS waited for its practice number's next send slot")
+                .tag("practice_number", practiceNumber)
+                .register(registry)
+                .record(waited);
     }
 
     /** Times one carrier call and tags it with how it ended. */

@@ -3,7 +3,6 @@ package org.carethread.notification.service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +12,8 @@ import org.carethread.notification.repository.ConsentRepository;
 import org.carethread.notification.repository.ConsentState;
 import org.carethread.notification.repository.OutboundMessage;
 import org.carethread.notification.repository.OutboundMessageRepository;
+import org.carethread.notification.repository.SenderPace;
+import org.carethread.notification.repository.SenderPaceRepository;
 import org.carethread.schemas.DeliveryStatus;
 import org.carethread.schemas.crypto.PhiCipher;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -22,9 +23,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * Hands queued messages to the carrier: claim the row (locked, attempts + 1) in one transaction, call the carrier on
- * a worker thread, record the outcome and announce it in a second transaction. A message to a number that opted out
- * (STOP) is refused at the claim instead, unless it is the consent reply itself.
+ * Hands queued messages to the carrier, one practice number's queue at a time and no faster than the number's
+ * messages-per-second limit: take the number's turn and claim its oldest ready row (locked, attempts + 1) in one
+ * transaction, call the carrier on a worker thread, record the outcome, announce it and hand the turn back in a
+ * second transaction. A message to a number that opted out (STOP) is refused at the claim instead, unless it is the
+ * consent reply itself.
  *
  * <p>At most once, with one caveat: if the process dies after the carrier accepted a message but before the outcome
  * committed, the row stays QUEUED and is sent again once its claim lease expires. The resend carries the same
@@ -42,13 +45,18 @@ public class OutboundDelivery {
     private final PhiCipher cipher;
     private final DeliveryPolicy policy;
     private final DeliveryMetrics metrics;
+    private final SenderPaceRepository paces;
+    private final SenderPacing pacing;
     private final Vertx vertx;
 
     public OutboundDelivery(Mutiny.SessionFactory sessions, OutboundMessageRepository messages,
             ConsentRepository consents, StatusAnnouncements announcements, SmsCarrier carrier, PhiCipher cipher,
-            DeliveryPolicy policy, DeliveryMetrics metrics, Vertx vertx) {
+            DeliveryPolicy policy, DeliveryMetrics metrics, SenderPaceRepository paces, SenderPacing pacing,
+            Vertx vertx) {
         this.sessions = sessions;
         this.messages = messages;
+        this.paces = paces;
+        this.pacing = pacing;
         this.consents = consents;
         this.announcements = announcements;
         this.carrier = carrier;
@@ -58,44 +66,87 @@ public class OutboundDelivery {
         this.vertx = vertx;
     }
 
-    /** The send right after a request was recorded; does nothing once any attempt was made. */
-    public Uni<Void> sendFirst(String outboundId) {
-        return attempt(outboundId, message -> message.attempts == 0);
+    /** What one look at a practice number's queue came to. */
+    public sealed interface QueueStep {
+        /** A message was sent, or settled without a carrier call: look again at once. */
+        record Moved() implements QueueStep {
+        }
+
+        /** Nothing in the queue is ready to go. */
+        record Empty() implements QueueStep {
+        }
+
+        /** The number may not call the carrier before this time; the queue waits, nothing is dropped. */
+        record WaitUntil(Instant at) implements QueueStep {
+        }
     }
 
-    /** A retry by the sweeper; does nothing unless the message is still queued and its next attempt is due. */
-    public Uni<Void> retryIfDue(String outboundId) {
-        return attempt(outboundId, message -> !message.nextAttemptAt.isAfter(Instant.now()));
-    }
+    private static final QueueStep MOVED = new QueueStep.Moved();
+    private static final QueueStep EMPTY = new QueueStep.Empty();
 
-    private Uni<Void> attempt(String outboundId, Predicate<OutboundMessage> mayAttempt) {
-        return sessions.withTransaction(session -> claim(session, outboundId, mayAttempt))
-                .chain(send -> send == null ? Uni.createFrom().voidItem()
-                        : callCarrier(send).chain(outcome -> record(send, outcome)));
+    /**
+     * Sends the oldest ready SMS of one practice number if the number's turn is free: takes the turn and claims the
+     * message in one transaction, calls the carrier, then records the outcome and hands the turn back with the
+     * moment the carrier answered. The next call from the number starts a full interval after that answer: the
+     * carrier had this message by then, however late it reached the carrier (a cold start, a slow network), so
+     * the carrier never sees two messages from the number closer together than the interval.
+     */
+    public Uni<QueueStep> sendNext(String practiceNumber) {
+        return sessions.withTransaction(session -> claimNext(session, practiceNumber))
+                .chain(claimed -> claimed.send() == null ? Uni.createFrom().item(claimed.step())
+                        : callCarrier(claimed.send()).chain(call -> record(claimed.send(), call)).replaceWith(MOVED));
     }
 
     /** What a claimed attempt needs outside the transaction; the PHI in it stays sealed until the call. */
     private record Send(String outboundId, String sealedTo, String practiceNumber, String sealedText, int attempt) {
     }
 
-    private Uni<Send> claim(Mutiny.Session session, String outboundId, Predicate<OutboundMessage> mayAttempt) {
-        return messages.findForUpdate(session, outboundId).chain(message -> {
-            if (message == null || message.status != DeliveryStatus.QUEUED || !mayAttempt.test(message)) {
-                return Uni.createFrom().nullItem();
-            }
+    /** The message claimed for a carrier call, if any, and what the queue does next. */
+    private record Claim(Send send, QueueStep step) {
+    }
+
+    /** A carrier call's outcome and when the call ended (the carrier answered, or the SDK gave up). */
+    private record Call(CarrierOutcome outcome, Instant answeredAt) {
+    }
+
+    private Uni<Claim> claimNext(Mutiny.Session session, String practiceNumber) {
+        return paces.lock(session, practiceNumber).chain(pace -> {
             Instant now = Instant.now();
-            if (message.consentReply) {
-                // The confirmation of a STOP must reach the number that just opted out: carriers require it.
-                return claimFor(session, message, now);
+            Instant free = pacing.freeAt(pace, now);
+            if (free.isAfter(now)) {
+                return Uni.createFrom().item(new Claim(null, new QueueStep.WaitUntil(free)));
             }
-            // Checked on every attempt, retries included: a patient may text STOP while a message waits for a retry.
-            return consents.find(session, message.patientRef, message.practiceNumber).chain(consent -> {
-                if (consent != null && consent.state == ConsentState.OPTED_OUT) {
-                    metrics.refusedOptedOut();
-                    return fail(session, message, optedOut(consent.changedAt), now).replaceWith((Send) null);
+            return messages.nextInQueue(session, practiceNumber, now).chain(message -> {
+                if (message == null) {
+                    return Uni.createFrom().item(new Claim(null, EMPTY));
                 }
-                return claimFor(session, message, now);
+                // A fresh message is ready from its recording, a retry from its due time.
+                Instant readySince = message.attempts == 0 ? message.updatedAt : message.nextAttemptAt;
+                return claim(session, message, now).map(send -> {
+                    if (send != null) {
+                        pace.inFlightOutboundId = send.outboundId();
+                        pace.turnHeldUntil = message.nextAttemptAt;
+                        metrics.waitedForTurn(practiceNumber, readySince, now);
+                    }
+                    return new Claim(send, MOVED);
+                });
             });
+        });
+    }
+
+    /** Claims the message for a carrier call, or settles it without one (null). */
+    private Uni<Send> claim(Mutiny.Session session, OutboundMessage message, Instant now) {
+        if (message.consentReply) {
+            // The confirmation of a STOP must reach the number that just opted out: carriers require it.
+            return claimFor(session, message, now);
+        }
+        // Checked on every attempt, retries included: a patient may text STOP while a message waits for a retry.
+        return consents.find(session, message.patientRef, message.practiceNumber).chain(consent -> {
+            if (consent != null && consent.state == ConsentState.OPTED_OUT) {
+                metrics.refusedOptedOut();
+                return fail(session, message, optedOut(consent.changedAt), now).replaceWith((Send) null);
+            }
+            return claimFor(session, message, now);
         });
     }
 
@@ -119,20 +170,39 @@ public class OutboundDelivery {
                 message.sealedText, message.attempts));
     }
 
-    /** The SDK blocks, so it runs on a worker thread; the outcome comes back on the caller's Vert.x context. */
-    private Uni<CarrierOutcome> callCarrier(Send send) {
-        return vertx.executeBlocking(() -> metrics.timeCarrierCall(() -> carrier.send(cipher.open(send.sealedTo()),
-                send.practiceNumber(), cipher.open(send.sealedText()), send.outboundId())), false)
-                .onFailure().recoverWithItem(unexpected -> new CarrierOutcome.Unavailable(
-                        "send not completed (" + unexpected.getClass().getSimpleName() + ")"));
+    /**
+     * The SDK blocks, so it runs on a worker thread; the outcome comes back on the caller's Vert.x context. The
+     * call's end is taken on the worker thread as soon as the SDK returns, before any wait for the event loop.
+     */
+    private Uni<Call> callCarrier(Send send) {
+        return vertx.executeBlocking(() -> {
+            CarrierOutcome outcome = metrics.timeCarrierCall(() -> carrier.send(cipher.open(send.sealedTo()),
+                    send.practiceNumber(), cipher.open(send.sealedText()), send.outboundId()));
+            return new Call(outcome, Instant.now());
+        }, false).onFailure().recoverWithItem(unexpected -> new Call(new CarrierOutcome.Unavailable(
+                "send not completed (" + unexpected.getClass().getSimpleName() + ")"), Instant.now()));
     }
 
-    private Uni<Void> record(Send send, CarrierOutcome outcome) {
-        return sessions.withTransaction(session -> messages.findForUpdate(session, send.outboundId())
+    /** Hands the number's turn back and applies the outcome, in one transaction (pace row first, as in the claim). */
+    private Uni<Void> record(Send send, Call call) {
+        return sessions.withTransaction(session -> paces.lock(session, send.practiceNumber())
+                .invoke(pace -> handBack(pace, send, call.answeredAt()))
+                .chain(() -> messages.findForUpdate(session, send.outboundId()))
                 .chain(message -> message == null ? Uni.createFrom().<DeliveryStatus>nullItem()
-                        : apply(session, message, send, outcome)))
+                        : apply(session, message, send, call.outcome())))
                 .invoke(metrics::sent)
                 .replaceWithVoid();
+    }
+
+    private static void handBack(SenderPace pace, Send send, Instant answeredAt) {
+        if (pace.lastCallAnsweredAt == null || answeredAt.isAfter(pace.lastCallAnsweredAt)) {
+            pace.lastCallAnsweredAt = answeredAt;
+        }
+        // Only the holder frees the turn: a call that outlived its lease no longer holds it.
+        if (send.outboundId().equals(pace.inFlightOutboundId)) {
+            pace.inFlightOutboundId = null;
+            pace.turnHeldUntil = null;
+        }
     }
 
     /** Applies the carrier's answer; returns the status it led to, or null if nothing changed. */

@@ -1,7 +1,6 @@
 package org.carethread.notification.service;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,38 +12,35 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Retries queued messages whose next attempt is due: those the carrier could not take, and those whose first send
- * never happened because the service stopped right after recording them.
+ * Wakes the queue of every practice number with a queued message whose next attempt is due: those the carrier could
+ * not take, and those whose first send never happened because the service stopped after recording them (or because
+ * another instance that was working through the queue stopped). Also counts what waits for its number's turn.
  */
 @ApplicationScoped
 public class RetrySweeper {
     private static final Logger LOG = Logger.getLogger(RetrySweeper.class);
-    private static final int BATCH = 50;
 
     private final Mutiny.SessionFactory sessions;
     private final OutboundMessageRepository messages;
-    private final OutboundDelivery delivery;
+    private final SenderQueues queues;
+    private final DeliveryMetrics metrics;
 
-    public RetrySweeper(Mutiny.SessionFactory sessions, OutboundMessageRepository messages,
-            OutboundDelivery delivery) {
+    public RetrySweeper(Mutiny.SessionFactory sessions, OutboundMessageRepository messages, SenderQueues queues,
+            DeliveryMetrics metrics) {
         this.sessions = sessions;
         this.messages = messages;
-        this.delivery = delivery;
+        this.queues = queues;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${carethread.delivery.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return sessions.withSession(session -> messages.dueForRetry(session, Instant.now(), BATCH))
-                .chain(this::retryInTurn)
+        Instant now = Instant.now();
+        return sessions.withSession(session -> messages.numbersWithDueSms(session, now)
+                        .invoke(numbers -> numbers.forEach(queues::wake))
+                        .chain(() -> messages.readySmsPerNumber(session, now))
+                        .invoke(metrics::waitingForTurn))
                 .onFailure().invoke(e -> LOG.warnf("retry sweep will run again: %s", e.getClass().getSimpleName()))
                 .onFailure().recoverWithNull().replaceWithVoid();
-    }
-
-    private Uni<Void> retryInTurn(List<String> due) {
-        Uni<Void> inTurn = Uni.createFrom().voidItem();
-        for (String outboundId : due) {
-            inTurn = inTurn.chain(() -> delivery.retryIfDue(outboundId));
-        }
-        return inTurn;
     }
 }
