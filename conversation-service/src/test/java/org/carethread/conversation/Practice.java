@@ -218,7 +218,8 @@ final class Practice {
                     locationCode, queue, reason, decidedAt, patientId, identity, category, urgency, priority,
                     triageReasons == null ? null : TestCrypto.CIPHER.seal(write(triageReasons)), ruleId, rulesVersion,
                     directedTo, autoReplyKind, autoReplyText == null ? null : TestCrypto.CIPHER.seal(autoReplyText),
-                    replyLanguage, clockStartsAt, givenName == null ? null : TestCrypto.CIPHER.seal(givenName));
+                    replyLanguage, clockStartsAt, givenName == null ? null : TestCrypto.CIPHER.seal(givenName), null, null,
+                    null, null, null);
         }
 
         /** Publishes it on routing.decisions; returns its event id. */
