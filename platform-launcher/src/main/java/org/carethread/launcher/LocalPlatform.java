@@ -60,6 +60,8 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String CLI_CLIENT = "carethread-cli";
     public static final String WEB_CLIENT = "staff-web";
     public static final String VONAGE_SIGNATURE_SECRET = "carethread-local-signature-secret";
+    /** Signs the inbound e-mail webhook (HMAC-SHA256 of "timestamp.body"). */
+    public static final String EMAIL_WEBHOOK_SECRET = "carethread-local-email-webhook-secret";
     public static final String VONAGE_API_KEY = "sandbox";
     public static final String VONAGE_API_SECRET = "sandbox-secret";
 
@@ -367,6 +369,7 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("OIDC_AUTH_SERVER_URL", issuerUrl());
         if (service == PlatformService.INGESTION) {
             env.put("VONAGE_SIGNATURE_SECRET", VONAGE_SIGNATURE_SECRET);
+            env.put("EMAIL_WEBHOOK_SECRET", EMAIL_WEBHOOK_SECRET);
         }
         if (service == PlatformService.NOTIFICATION) {
             env.put("VONAGE_API_BASE_URL", sandboxCarrierUrl());
