@@ -22,4 +22,12 @@ public record OutboundRequested(String outboundId, String conversationId, String
         this(outboundId, conversationId, channel, patientRef, sealedTo, practiceNumber, sealedText, requestedBy,
                 requestedAt, null, null, null);
     }
+
+    /**
+     * The Message-ID (without angle brackets) of the e-mail sent for an outbound id from a practice mailbox. The
+     * patient's reply names it in In-Reply-To, which is how the reply finds its conversation again.
+     */
+    public static String emailMessageId(String outboundId, String practiceMailbox) {
+        return outboundId + "@" + practiceMailbox.substring(practiceMailbox.indexOf('@') + 1);
+    }
 }
