@@ -8,13 +8,16 @@ import java.util.function.Predicate;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.carethread.notification.client.CarrierOutcome;
+import org.carethread.notification.client.EmailCarrier;
 import org.carethread.notification.client.SmsCarrier;
 import org.carethread.notification.repository.ConsentRepository;
 import org.carethread.notification.repository.ConsentState;
 import org.carethread.notification.repository.OutboundMessage;
 import org.carethread.notification.repository.OutboundMessageRepository;
+import org.carethread.schemas.Channels;
 import org.carethread.schemas.DeliveryStatus;
 import org.carethread.schemas.crypto.PhiCipher;
+import org.carethread.schemas.events.OutboundRequested;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -39,19 +42,21 @@ public class OutboundDelivery {
     private final ConsentRepository consents;
     private final StatusAnnouncements announcements;
     private final SmsCarrier carrier;
+    private final EmailCarrier email;
     private final PhiCipher cipher;
     private final DeliveryPolicy policy;
     private final DeliveryMetrics metrics;
     private final Vertx vertx;
 
     public OutboundDelivery(Mutiny.SessionFactory sessions, OutboundMessageRepository messages,
-            ConsentRepository consents, StatusAnnouncements announcements, SmsCarrier carrier, PhiCipher cipher,
-            DeliveryPolicy policy, DeliveryMetrics metrics, Vertx vertx) {
+            ConsentRepository consents, StatusAnnouncements announcements, SmsCarrier carrier, EmailCarrier email,
+            PhiCipher cipher, DeliveryPolicy policy, DeliveryMetrics metrics, Vertx vertx) {
         this.sessions = sessions;
         this.messages = messages;
         this.consents = consents;
         this.announcements = announcements;
         this.carrier = carrier;
+        this.email = email;
         this.cipher = cipher;
         this.policy = policy;
         this.metrics = metrics;
@@ -75,7 +80,8 @@ public class OutboundDelivery {
     }
 
     /** What a claimed attempt needs outside the transaction; the PHI in it stays sealed until the call. */
-    private record Send(String outboundId, String sealedTo, String practiceNumber, String sealedText, int attempt) {
+    private record Send(String outboundId, String channel, String sealedTo, String practiceNumber, String sealedText,
+            String sealedSubject, String sealedInReplyTo, String sealedReferences, int attempt) {
     }
 
     private Uni<Send> claim(Mutiny.Session session, String outboundId, Predicate<OutboundMessage> mayAttempt) {
@@ -84,8 +90,9 @@ public class OutboundDelivery {
                 return Uni.createFrom().nullItem();
             }
             Instant now = Instant.now();
-            if (message.consentReply) {
+            if (message.consentReply || Channels.EMAIL.equals(message.channel)) {
                 // The confirmation of a STOP must reach the number that just opted out: carriers require it.
+                // SMS consent (STOP) is about texts; it does not stop e-mail.
                 return claimFor(session, message, now);
             }
             // Checked on every attempt, retries included: a patient may text STOP while a message waits for a retry.
@@ -115,14 +122,20 @@ public class OutboundDelivery {
         message.attempts++;
         message.nextAttemptAt = policy.claimedUntil(now);
         message.updatedAt = now;
-        return Uni.createFrom().item(new Send(message.outboundId, message.sealedTo, message.practiceNumber,
-                message.sealedText, message.attempts));
+        return Uni.createFrom().item(new Send(message.outboundId, message.channel, message.sealedTo,
+                message.practiceNumber, message.sealedText, message.sealedSubject, message.sealedInReplyTo,
+                message.sealedReferences, message.attempts));
     }
 
-    /** The SDK blocks, so it runs on a worker thread; the outcome comes back on the caller's Vert.x context. */
+    /** The SDK and SMTP block, so they run on a worker thread; the outcome comes back on the caller's context. */
     private Uni<CarrierOutcome> callCarrier(Send send) {
-        return vertx.executeBlocking(() -> metrics.timeCarrierCall(() -> carrier.send(cipher.open(send.sealedTo()),
-                send.practiceNumber(), cipher.open(send.sealedText()), send.outboundId())), false)
+        return vertx.executeBlocking(() -> metrics.timeCarrierCall(() -> Channels.EMAIL.equals(send.channel())
+                ? email.send(cipher.open(send.sealedTo()), send.practiceNumber(), cipher.open(send.sealedSubject()),
+                        cipher.open(send.sealedText()),
+                        OutboundRequested.emailMessageId(send.outboundId(), send.practiceNumber()),
+                        cipher.open(send.sealedInReplyTo()), cipher.open(send.sealedReferences()))
+                : carrier.send(cipher.open(send.sealedTo()), send.practiceNumber(), cipher.open(send.sealedText()),
+                        send.outboundId())), false)
                 .onFailure().recoverWithItem(unexpected -> new CarrierOutcome.Unavailable(
                         "send not completed (" + unexpected.getClass().getSimpleName() + ")"));
     }
