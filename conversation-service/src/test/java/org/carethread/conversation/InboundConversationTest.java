@@ -231,7 +231,8 @@ class InboundConversationTest {
         RoutingDecided unsealed = new RoutingDecided(UUID.randomUUID().toString(), "vonage-x", "sms",
                 Practice.patientRef(patient), TestCrypto.CIPHER.seal(patient), Practice.NORTH_NUMBER,
                 "plain text that must never be stored", java.time.Instant.now(), "north", "north-front-desk", "test",
-                java.time.Instant.now(), null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                java.time.Instant.now(), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
         practice.publish(Topics.ROUTING_DECISIONS, EventTypes.ROUTING_DECIDED, eventId, unsealed.patientRef(),
                 unsealed);
 

@@ -118,6 +118,9 @@ final class Practice {
         private String givenName;
         private String channel = "sms";
         private Instant decidedAt = Instant.now();
+        private String subject;
+        private String emailMessageId;
+        private List<String> answers;
 
         private Decision(String patientNumber, String locationCode, String text) {
             this.patientNumber = patientNumber;
@@ -198,6 +201,15 @@ final class Practice {
             return this;
         }
 
+        /** An e-mail with its subject and Message-ID, answering these Message-IDs; sealed and indexed as ingestion does. */
+        Decision email(String subjectValue, String messageId, String... answered) {
+            channel = "email";
+            subject = subjectValue;
+            emailMessageId = messageId;
+            answers = List.of(answered);
+            return this;
+        }
+
         Decision decidedAt(Instant value) {
             decidedAt = value;
             return this;
@@ -212,13 +224,18 @@ final class Practice {
         }
 
         RoutingDecided build() {
-            String practiceNumber = "north".equals(locationCode) ? NORTH_NUMBER : SOUTH_NUMBER;
+            String practiceNumber = "email".equals(channel) ? mailboxOf(locationCode)
+                    : "north".equals(locationCode) ? NORTH_NUMBER : SOUTH_NUMBER;
             return new RoutingDecided(messageEventId, "vonage-" + UUID.randomUUID(), channel, patientRef(patientNumber),
                     TestCrypto.CIPHER.seal(patientNumber), practiceNumber, TestCrypto.CIPHER.seal(text), Instant.now(),
                     locationCode, queue, reason, decidedAt, patientId, identity, category, urgency, priority,
                     triageReasons == null ? null : TestCrypto.CIPHER.seal(write(triageReasons)), ruleId, rulesVersion,
                     directedTo, autoReplyKind, autoReplyText == null ? null : TestCrypto.CIPHER.seal(autoReplyText),
-                    replyLanguage, clockStartsAt, givenName == null ? null : TestCrypto.CIPHER.seal(givenName));
+                    replyLanguage, clockStartsAt, givenName == null ? null : TestCrypto.CIPHER.seal(givenName),
+                    TestCrypto.CIPHER.seal(subject), TestCrypto.CIPHER.seal(emailMessageId),
+                    emailMessageId == null ? null : TestCrypto.BLIND_INDEX.ofMessageId(emailMessageId),
+                    answers == null ? null : answers.stream().map(TestCrypto.BLIND_INDEX::ofMessageId).toList(),
+                    null);
         }
 
         /** Publishes it on routing.decisions; returns its event id. */
@@ -267,6 +284,11 @@ final class Practice {
     void publish(String topic, String type, String eventId, String key, Object data) {
         KafkaBroker.shared().send(List.of(PeerEvents.cloudEvent(topic, key, eventId, type, "/carethread/test", null,
                 Instant.now(), write(data))));
+    }
+
+    /** The location's practice mailbox, as routing's demo data has it. */
+    static String mailboxOf(String locationCode) {
+        return locationCode + "@carethread.local";
     }
 
     static String patientRef(String patientNumber) {

@@ -72,6 +72,31 @@ final class PeerService {
         }
     }
 
+    /** A reply by e-mail from the North mailbox to a (made-up) patient, answering their mail. */
+    record EmailReply(String outboundId, String conversationId, String patientAddress, String subject, String text,
+            String inReplyTo) {
+        static final String NORTH_MAILBOX = "north@carethread.local";
+
+        static EmailReply fresh() {
+            String id = UUID.randomUUID().toString();
+            return new EmailReply("msg-" + id, "conv-" + id, "pat." + id.substring(0, 8) + "@example.org",
+                    "Re: Lab results", "Your results are normal " + id, id + "@mail.example.org");
+        }
+
+        String patientRef() {
+            return TestCrypto.BLIND_INDEX.ofAddress(patientAddress);
+        }
+
+        ProducerRecord<String, String> record(String eventId) {
+            OutboundRequested request = new OutboundRequested(outboundId, conversationId, Channels.EMAIL,
+                    patientRef(), TestCrypto.CIPHER.seal(patientAddress), NORTH_MAILBOX,
+                    TestCrypto.CIPHER.seal(text), "nurse.jane", Instant.now(), TestCrypto.CIPHER.seal(subject),
+                    TestCrypto.CIPHER.seal(inReplyTo), TestCrypto.CIPHER.seal(inReplyTo));
+            return cloudEvent(Topics.OUTBOUND_REQUESTS, patientRef(), eventId, EventTypes.OUTBOUND_REQUESTED,
+                    conversationId, request);
+        }
+    }
+
     static ProducerRecord<String, String> requestRecord(String eventId, Outbound outbound) {
         return requestRecordFrom(eventId, outbound, NORTH_NUMBER);
     }

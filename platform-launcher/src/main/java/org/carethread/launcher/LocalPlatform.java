@@ -60,6 +60,8 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String CLI_CLIENT = "carethread-cli";
     public static final String WEB_CLIENT = "staff-web";
     public static final String VONAGE_SIGNATURE_SECRET = "carethread-local-signature-secret";
+    /** Signs the inbound e-mail webhook (HMAC-SHA256 of "timestamp.body"). */
+    public static final String EMAIL_WEBHOOK_SECRET = "carethread-local-email-webhook-secret";
     public static final String VONAGE_API_KEY = "sandbox";
     public static final String VONAGE_API_SECRET = "sandbox-secret";
 
@@ -247,6 +249,7 @@ public final class LocalPlatform implements AutoCloseable {
     private KeycloakProcess keycloak;
     private Vertx vertx;
     private SandboxCarrier carrier;
+    private SandboxMailServer mailServer;
     private StaffGateway gateway;
     private int step;
     private int steps;
@@ -367,9 +370,19 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("OIDC_AUTH_SERVER_URL", issuerUrl());
         if (service == PlatformService.INGESTION) {
             env.put("VONAGE_SIGNATURE_SECRET", VONAGE_SIGNATURE_SECRET);
+            env.put("EMAIL_WEBHOOK_SECRET", EMAIL_WEBHOOK_SECRET);
+            env.put("EMAIL_IMAP_ENABLED", "true");
+            env.put("EMAIL_IMAP_HOST", "127.0.0.1");
+            env.put("EMAIL_IMAP_PORT", String.valueOf(SandboxMailServer.IMAP_PORT));
+            env.put("EMAIL_IMAP_TLS", "false");
+            env.put("EMAIL_IMAP_USER", SandboxMailServer.NORTH_MAILBOX);
+            env.put("EMAIL_IMAP_PASSWORD", SandboxMailServer.MAILBOX_PASSWORD);
+            env.put("EMAIL_IMAP_POLL_INTERVAL", "5s");
         }
         if (service == PlatformService.NOTIFICATION) {
             env.put("VONAGE_API_BASE_URL", sandboxCarrierUrl());
+            env.put("SMTP_HOST", "127.0.0.1");
+            env.put("SMTP_PORT", String.valueOf(SandboxMailServer.SMTP_PORT));
             env.put("VONAGE_API_KEY", VONAGE_API_KEY);
             env.put("VONAGE_API_SECRET", VONAGE_API_SECRET);
         }
@@ -435,6 +448,11 @@ public final class LocalPlatform implements AutoCloseable {
                 carrier.close();
             }
         });
+        quietly(() -> {
+            if (mailServer != null) {
+                mailServer.close();
+            }
+        });
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
         synchronized (services) {
             for (Map.Entry<PlatformService, ManagedProcess> entry : services.entrySet()) {
@@ -487,7 +505,7 @@ public final class LocalPlatform implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
         keys = PhiKeys.loadOrCreate(dataDir);
-        steps = 3 + (options.startKeycloak ? 1 : 0) + (options.startServices ? PlatformService.values().length : 0);
+        steps = 4 + (options.startKeycloak ? 1 : 0) + (options.startServices ? PlatformService.values().length : 0);
 
         CompletableFuture<Long> keycloakLaunched = null;
         if (options.startKeycloak) {
@@ -522,6 +540,12 @@ public final class LocalPlatform implements AutoCloseable {
                 return since;
             }, () -> keycloakUrl() + ", realm " + REALM + (keycloak.builtNow() ? ", server built once first" : ""));
         }
+        step("Sandbox mail server", () -> {
+            mailServer = new SandboxMailServer();
+            mailServer.start();
+            return "SMTP localhost:" + SandboxMailServer.SMTP_PORT + ", IMAP localhost:" + SandboxMailServer.IMAP_PORT
+                    + ", mailboxes " + SandboxMailServer.NORTH_MAILBOX + " and " + SandboxMailServer.SOUTH_MAILBOX;
+        });
         if (options.startServices) {
             for (PlatformService service : PlatformService.values()) {
                 step(service.module(), () -> {
@@ -765,7 +789,20 @@ public final class LocalPlatform implements AutoCloseable {
                 .append("\"text\":\"Hi, can I move my appointment to Friday?\"}'\n");
         text.append("  See the practice's replies:\n");
         text.append("    curl -s ").append(sandboxCarrierUrl()).append("/sandbox/messages\n");
-        text.append("  Webhook signature secret  ").append(VONAGE_SIGNATURE_SECRET).append("\n\n");
+        text.append("  Webhook signature secret  ").append(VONAGE_SIGNATURE_SECRET).append("\n");
+        text.append("\n  Sandbox mail server  SMTP localhost:").append(SandboxMailServer.SMTP_PORT)
+                .append(", IMAP localhost:").append(SandboxMailServer.IMAP_PORT).append(" (North Clinic ")
+                .append(SandboxMailServer.NORTH_MAILBOX).append(", polled by ingestion-service)\n");
+        text.append("  E-mail the practice, then read its answer (the patient's password is their address):\n");
+        text.append("    printf 'From: pat@example.org\\r\\nTo: ").append(SandboxMailServer.NORTH_MAILBOX)
+                .append("\\r\\nSubject: Friday\\r\\nMessage-ID: <1@example.org>\\r\\n\\r\\nCan I come Friday?\\r\\n'")
+                .append(" > mail.txt\n");
+        text.append("    curl -s smtp://localhost:").append(SandboxMailServer.SMTP_PORT)
+                .append(" --mail-from pat@example.org --mail-rcpt ").append(SandboxMailServer.NORTH_MAILBOX)
+                .append(" -T mail.txt\n");
+        text.append("    curl -s 'imap://localhost:").append(SandboxMailServer.IMAP_PORT)
+                .append("/INBOX;UID=1' -u pat@example.org:pat@example.org\n");
+        text.append("  E-mail webhook secret  ").append(EMAIL_WEBHOOK_SECRET).append("\n\n");
         if (options.startServices) {
             text.append("  Services         ").append(java.util.Arrays.stream(PlatformService.values())
                     .map(s -> s.module() + " " + s.port()).collect(Collectors.joining(", "))).append("\n");

@@ -25,6 +25,7 @@ class DirectoryApiTest {
                 .body("code", contains("north", "south"))
                 .body("name", contains("North Clinic", "South Clinic"))
                 .body("smsNumber", contains("15550001001", "15550001002"))
+                .body("emailAddress", contains("north@carethread.local", "south@carethread.local"))
                 .body("timeZone", contains("America/New_York", "America/New_York"))
                 .body("defaultQueue", contains("north-front-desk", "south-front-desk"));
     }

@@ -43,6 +43,18 @@ final class InboundMessages {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
+    /** An e-mail from the patient to a practice mailbox, with its thread and an attachment, as ingestion seals it. */
+    static MessageReceived email(String patientAddress, String practiceMailbox, String subject, String text) {
+        String messageRef = TestCrypto.BLIND_INDEX.ofMessageId(UUID.randomUUID() + "@mail.example.org");
+        return new MessageReceived(messageRef, "email", TestCrypto.BLIND_INDEX.ofAddress(patientAddress),
+                TestCrypto.CIPHER.seal(patientAddress), practiceMailbox, TestCrypto.CIPHER.seal(text),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), TestCrypto.CIPHER.seal(subject),
+                TestCrypto.CIPHER.seal("id-" + messageRef + "@mail.example.org"), messageRef,
+                List.of(TestCrypto.BLIND_INDEX.ofMessageId("earlier@carethread.local")),
+                List.of(new MessageReceived.Attachment(TestCrypto.CIPHER.seal("insurance-card.png"), "image/png",
+                        48213)));
+    }
+
     /** A binary-mode CloudEvent record on inbound.messages, keyed by the patient. */
     static ProducerRecord<String, String> record(String eventId, MessageReceived message) {
         return PeerEvents.cloudEvent(Topics.INBOUND_MESSAGES, message.patientRef(), eventId,

@@ -106,6 +106,47 @@ class RoutingDecisionTest {
     }
 
     @Test
+    void anEmailToTheNorthMailboxIsRoutedAtNorthWithItsThreadAndAttachmentsPassedOn() {
+        String address = "pat." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        MessageReceived message = InboundMessages.email(address, "North@CareThread.local", "Billing question",
+                "Why was I charged twice for my visit?");
+        String eventId = UUID.randomUUID().toString();
+
+        publish(record(eventId, message));
+
+        ConsumerRecord<String, String> record = awaitOneDecision(eventId);
+        RoutingDecided decision = decided(record);
+        assertEquals("north", decision.locationCode(), "the mailbox, in any case, says which location");
+        assertEquals("email", decision.channel());
+        assertTrue(decision.reason().startsWith("E-mailed North Clinic."), decision.reason());
+        assertEquals(message.sealedSubject(), decision.sealedSubject());
+        assertEquals(message.sealedMessageId(), decision.sealedMessageId());
+        assertEquals(message.messageRef(), decision.messageRef());
+        assertEquals(message.threadRefs(), decision.threadRefs());
+        assertEquals(message.attachments(), decision.attachments());
+        assertFalse(record.value().contains(address), "the patient's address left routing in clear");
+    }
+
+    @Test
+    void anEmailToAMailboxNoLocationOwnsIsDeadLettered() {
+        MessageReceived message = InboundMessages.email("pat@example.org", "nobody@carethread.local", "Hello",
+                "Hello?");
+        String eventId = UUID.randomUUID().toString();
+
+        publish(record(eventId, message));
+
+        ConsumerRecord<String, String> dead = await().atMost(PATIENCE).until(
+                () -> KafkaBroker.shared().readAll(DEAD_LETTERS, Duration.ofMillis(500)).stream()
+                        .filter(r -> eventId.equals(header(r, CloudEventHeaders.ID))).findFirst().orElse(null),
+                r -> r != null);
+        String reason = header(dead, "dead-letter-reason");
+        assertTrue(reason.contains("nobody@carethread.local") && reason.contains("a mailbox no location owns"),
+                reason);
+        assertFalse(reason.contains("pat@example.org"), "the dead-letter reason names the patient");
+        assertEquals(List.of(), decisionsFor(eventId));
+    }
+
+    @Test
     void theSameEventDeliveredTwiceIsDecidedOnce() {
         String phone = newPatientPhone();
         MessageReceived message = text(phone, "15550001001", "Is the clinic open Saturday?");

@@ -3,6 +3,7 @@ package org.carethread.schemas;
 /** Values of the {@code channel} field: how a patient reached the practice or how we answer. */
 public final class Channels {
     public static final String SMS = "sms";
+    public static final String EMAIL = "email";
 
     private Channels() {
     }

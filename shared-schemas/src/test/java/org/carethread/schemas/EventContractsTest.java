@@ -164,7 +164,10 @@ class EventContractsTest {
             Map.entry("coveredBy", "dr.patel"),
             Map.entry("flag", "overdue"),
             Map.entry("assignee", "nora.north"),
-            Map.entry("retentionDays", 2557));
+            Map.entry("retentionDays", 2557),
+            Map.entry("messageRef", "qv3Xk1sZ0yN4cQ8mR2tW6uE9iO5pA7sD1fG3hJ5kL7z"),
+            Map.entry("threadRefs", List.of("Zq3Xk1sZ0yN4cQ8mR2tW6uE9iO5pA7sD1fG3hJ5kL7z")),
+            Map.entry("sizeBytes", 48213));
 
     final PhiCipher cipher = new PhiCipher(PhiKeyring.parse("k1=" + PhiKeyring.newKeyBase64(), "k1"));
     final BlindIndex blindIndex = BlindIndex.fromBase64(PhiKeyring.newKeyBase64());

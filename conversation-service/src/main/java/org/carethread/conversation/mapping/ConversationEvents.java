@@ -68,12 +68,14 @@ public final class ConversationEvents {
 
     /**
      * The send request; the reply's id is its idempotency key, so a redelivered request never texts twice. An
-     * automatic reply is requested by {@value #AUTOMATIC_REQUESTER}.
+     * automatic reply is requested by {@value #AUTOMATIC_REQUESTER}. An e-mail reply's References is the one
+     * Message-ID it answers: the patient's earlier References are kept only as blind indexes.
      */
     public static OutboundRequested outboundRequested(Conversation conversation, Message reply) {
         return new OutboundRequested(reply.id.toString(), conversation.id.toString(), reply.channel,
                 conversation.patientRef, conversation.sealedPatientAddress, conversation.practiceNumber,
-                reply.sealedText, reply.sentBy != null ? reply.sentBy : AUTOMATIC_REQUESTER, reply.occurredAt);
+                reply.sealedText, reply.sentBy != null ? reply.sentBy : AUTOMATIC_REQUESTER, reply.occurredAt,
+                reply.sealedSubject, reply.sealedEmailInReplyTo, reply.sealedEmailInReplyTo);
     }
 
     /** @param conversation what was seen; null for an access that concerns no conversation, such as a fruitless search */

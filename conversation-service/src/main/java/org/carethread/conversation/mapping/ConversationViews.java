@@ -150,7 +150,7 @@ public class ConversationViews {
     private MessageView message(Message message) {
         return new MessageView(message.id.toString(), message.direction, message.channel,
                 cipher.open(message.sealedText), message.occurredAt, message.deliveryStatus, message.failureReason,
-                message.sentBy, message.sentByName, message.autoReplyKind);
+                message.sentBy, message.sentByName, message.autoReplyKind, cipher.open(message.sealedSubject));
     }
 
     /** Enough for staff to tell patients apart in a list: the last four digits, or the first letter and the domain. */

@@ -112,6 +112,22 @@ public class ConversationRepository {
                 .getSingleResultOrNull();
     }
 
+    /**
+     * The conversation at a location holding the e-mail a new mail answers (its In-Reply-To and References, as blind
+     * indexes), locked; the most recently active if several. Null when it answers none of ours.
+     */
+    public Uni<Conversation> findThreadForUpdate(Mutiny.Session session, List<String> messageRefs,
+            String locationCode) {
+        return session.createSelectionQuery("from Conversation c where c.locationCode = :locationCode and c.id in"
+                + " (select m.conversationId from Message m where m.emailMessageRef in :refs)"
+                + " order by c.lastMessageAt desc, c.id", Conversation.class)
+                .setParameter("locationCode", locationCode)
+                .setParameter("refs", messageRefs)
+                .setMaxResults(1)
+                .setLockMode(LockMode.PESSIMISTIC_WRITE)
+                .getSingleResultOrNull();
+    }
+
     /** The conversation a patient message joined, at a location, locked; null if it has not joined one there. */
     public Uni<Conversation> findWithMessageForUpdate(Mutiny.Session session, String sourceEventId,
             String locationCode) {

@@ -32,6 +32,18 @@ public class Message {
     public String channel;
     @Column(name = "sealed_text")
     public String sealedText;
+    /** E-mail only: the subject, sealed. */
+    @Column(name = "sealed_subject")
+    public String sealedSubject;
+    /** E-mail only: the mail's Message-ID (the patient's, or ours on a reply), sealed, to answer in its thread. */
+    @Column(name = "sealed_email_message_id")
+    public String sealedEmailMessageId;
+    /** E-mail only: the blind index of its Message-ID, which a later mail answering it names. */
+    @Column(name = "email_message_ref")
+    public String emailMessageRef;
+    /** E-mail replies only: the patient's Message-ID it answers, sealed. */
+    @Column(name = "sealed_email_in_reply_to")
+    public String sealedEmailInReplyTo;
     @Column(name = "occurred_at")
     public Instant occurredAt;
     @Enumerated(EnumType.STRING)

@@ -29,6 +29,17 @@ public class MessageRepository {
                 .getSingleResultOrNull();
     }
 
+    /** The patient's latest e-mail in a conversation (one with a Message-ID), or null. */
+    public Uni<Message> patientsLastEmail(Mutiny.Session session, UUID conversationId) {
+        return session.createSelectionQuery("from Message where conversationId = :conversation"
+                + " and direction = :inbound and sealedEmailMessageId is not null order by occurredAt desc, id",
+                Message.class)
+                .setParameter("conversation", conversationId)
+                .setParameter("inbound", Message.INBOUND)
+                .setMaxResults(1)
+                .getSingleResultOrNull();
+    }
+
     public Uni<Boolean> existsForSourceEvent(Mutiny.Session session, String sourceEventId) {
         return session.createSelectionQuery("select count(m) from Message m where m.sourceEventId = :sourceEventId",
                 Long.class)

@@ -12,9 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param sentBy         the staff member's id (Keycloak subject) for replies; null for automatic replies
  * @param sentByName     the staff member's username for replies; {@code CareThread (automatic)} for automatic ones
  * @param kind           safety or after-hours for an automatic reply; null otherwise
+ * @param subject        the e-mail's subject; null for SMS
  */
-public record MessageView(String id, String direction, String channel, String text, Instant at,
+public record MessageView(String id, String direction,
+        @Schema(enumeration = { "sms", "email" }) String channel, String text, Instant at,
         DeliveryStatus deliveryStatus, String failureReason, String sentBy, String sentByName,
         @Schema(description = "safety or after-hours for an automatic reply CareThread sent; null otherwise",
-                enumeration = { "safety", "after-hours" }, nullable = true) String kind) {
+                enumeration = { "safety", "after-hours" }, nullable = true) String kind,
+        @Schema(description = "the e-mail's subject; null for SMS", nullable = true) String subject) {
 }

@@ -52,12 +52,14 @@ public class ConversationService {
     private final NoteRepository notes;
     private final ScheduledReplyRepository scheduled;
     private final SearchTerms terms;
+    private final EmailReplies emailReplies;
     private final BreakGlassRepository breakGlass;
 
     public ConversationService(Mutiny.SessionFactory sessions, ConversationRepository conversations,
             MessageRepository messages, Outbox outbox, PhiCipher cipher, ConversationMetrics metrics,
             ConversationChangeLog changeLog, ReplyTemplates templates, ConversationConfig config, NoteRepository notes,
-            ScheduledReplyRepository scheduled, SearchTerms terms, BreakGlassRepository breakGlass) {
+            ScheduledReplyRepository scheduled, SearchTerms terms, EmailReplies emailReplies,
+            BreakGlassRepository breakGlass) {
         this.sessions = sessions;
         this.conversations = conversations;
         this.messages = messages;
@@ -70,6 +72,7 @@ public class ConversationService {
         this.notes = notes;
         this.scheduled = scheduled;
         this.terms = terms;
+        this.emailReplies = emailReplies;
         this.breakGlass = breakGlass;
     }
 
@@ -234,7 +237,8 @@ public class ConversationService {
         reply.templateVersion = composed.templateVersion();
         conversation.touch(reply.occurredAt);
         String subject = conversation.id.toString();
-        return terms.persistWithTerms(session, reply, composed.text())
+        return emailReplies.thread(session, conversation, reply)
+                .chain(() -> terms.persistWithTerms(session, reply, composed.text()))
                 .chain(() -> outbox.add(session, Topics.OUTBOUND_REQUESTS, EventTypes.OUTBOUND_REQUESTED,
                         conversation.patientRef, subject, ConversationEvents.outboundRequested(conversation, reply)))
                 .chain(() -> outbox.add(session, Topics.CONVERSATION_EVENTS, EventTypes.CONVERSATION_REPLIED,

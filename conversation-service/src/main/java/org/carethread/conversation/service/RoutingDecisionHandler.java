@@ -47,10 +47,11 @@ public class RoutingDecisionHandler {
     private final ConversationChangeLog changeLog;
     private final OnCallAlertHandler alerts;
     private final SearchTerms terms;
+    private final EmailReplies emailReplies;
 
     public RoutingDecisionHandler(ConversationRepository conversations, MessageRepository messages, Outbox outbox,
             PhiCipher cipher, ConversationMetrics metrics, ConversationChangeLog changeLog, OnCallAlertHandler alerts,
-            SearchTerms terms) {
+            SearchTerms terms, EmailReplies emailReplies) {
         this.conversations = conversations;
         this.messages = messages;
         this.outbox = outbox;
@@ -59,6 +60,7 @@ public class RoutingDecisionHandler {
         this.changeLog = changeLog;
         this.alerts = alerts;
         this.terms = terms;
+        this.emailReplies = emailReplies;
     }
 
     public Uni<Void> handle(Mutiny.Session session, RoutingDecided decision, InboundEvent event) {
@@ -85,12 +87,17 @@ public class RoutingDecisionHandler {
      * Where a patient message belongs: the conversation in progress with this address, else (for a sender matched to
      * a directory patient) the patient's conversation in progress on any channel, so SMS, e-mail and voicemail from one
      * patient land in one thread; else the latest resolved one, the same way round, to reopen; else none (a new one).
-     * Replies keep going to the address the conversation began with.
+     * Replies keep going to the address the conversation began with. An e-mail that answers one of the
+     * conversation's mails (In-Reply-To, References) joins that conversation first, whoever sent it.
      */
     private Uni<Conversation> conversationOf(Mutiny.Session session, RoutingDecided decision) {
         String location = decision.locationCode();
         String patientId = Conversation.MATCHED.equals(decision.identity()) ? decision.patientId() : null;
-        return conversations.findCurrentForUpdate(session, decision.patientRef(), location)
+        List<String> thread = decision.threadRefs() == null ? List.of() : decision.threadRefs();
+        return (thread.isEmpty() ? Uni.createFrom().<Conversation>nullItem()
+                : conversations.findThreadForUpdate(session, thread, location))
+                .chain(found -> found != null ? Uni.createFrom().item(found)
+                        : conversations.findCurrentForUpdate(session, decision.patientRef(), location))
                 .chain(found -> found != null || patientId == null ? Uni.createFrom().item(found)
                         : conversations.findCurrentOfPatientForUpdate(session, patientId, location))
                 .chain(found -> found != null ? Uni.createFrom().item(found)
@@ -205,6 +212,9 @@ public class RoutingDecisionHandler {
         message.channel = channelOf(decision);
         // Stored exactly as routing sealed it: this service never needs the text in clear to keep it.
         message.sealedText = decision.sealedText();
+        message.sealedSubject = decision.sealedSubject();
+        message.sealedEmailMessageId = decision.sealedMessageId();
+        message.emailMessageRef = decision.messageRef();
         message.occurredAt = receivedAt(decision);
         message.sourceEventId = sourceEventId;
         conversation.touch(message.occurredAt);
@@ -255,7 +265,8 @@ public class RoutingDecisionHandler {
         reply.autoReplyKind = kind;
         conversation.touch(reply.occurredAt);
         String subject = conversation.id.toString();
-        return terms.persistWithTerms(session, reply, cipher.open(decision.sealedAutoReplyText()))
+        return emailReplies.thread(session, conversation, reply)
+                .chain(() -> terms.persistWithTerms(session, reply, cipher.open(decision.sealedAutoReplyText())))
                 .chain(() -> outbox.add(session, Topics.OUTBOUND_REQUESTS, EventTypes.OUTBOUND_REQUESTED,
                         conversation.patientRef, subject, ConversationEvents.outboundRequested(conversation, reply)))
                 .chain(() -> outbox.add(session, Topics.CONVERSATION_EVENTS, EventTypes.CONVERSATION_MESSAGE_ADDED,
@@ -285,6 +296,12 @@ public class RoutingDecisionHandler {
         }
         if (decision.sealedAutoReplyText() != null) {
             cipher.open(decision.sealedAutoReplyText());
+        }
+        if (decision.sealedSubject() != null) {
+            cipher.open(decision.sealedSubject());
+        }
+        if (decision.sealedMessageId() != null) {
+            cipher.open(decision.sealedMessageId());
         }
     }
 

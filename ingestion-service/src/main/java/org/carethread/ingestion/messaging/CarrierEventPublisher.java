@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.carethread.messaging.CloudEventRecords;
+import org.carethread.schemas.Channels;
 import org.carethread.schemas.EventTypes;
 import org.carethread.schemas.Topics;
 import org.carethread.schemas.events.DeliveryReceipt;
@@ -51,7 +52,8 @@ public class CarrierEventPublisher {
     }
 
     public static String eventIdOf(MessageReceived message) {
-        return deterministicId("vonage:" + message.providerMessageId());
+        String provider = Channels.EMAIL.equals(message.channel()) ? "email:" : "vonage:";
+        return deterministicId(provider + message.providerMessageId());
     }
 
     public static String eventIdOf(DeliveryReceipt receipt) {

@@ -15,7 +15,6 @@ import org.carethread.ingestion.service.WebhookIntake;
 import org.carethread.ingestion.service.WebhookKind;
 import org.carethread.ingestion.service.WebhookMetrics;
 import org.carethread.ingestion.service.WebhookOutcome;
-import org.carethread.ingestion.service.WebhookRejectedException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -85,13 +84,9 @@ public class VonageWebhookResource {
     private Uni<WebhookAnswer> handle(WebhookKind kind, String authorization, String body,
             Function<String, Uni<WebhookOutcome>> accept) {
         String raw = body == null ? "" : body;
-        return Uni.createFrom().deferred(() -> {
+        return metrics.counted(kind, Uni.createFrom().deferred(() -> {
             signatures.verify(authorization, raw);
             return accept.apply(raw);
-        })
-                .invoke(outcome -> metrics.count(kind, outcome))
-                .onFailure(WebhookRejectedException.class)
-                .invoke(rejected -> metrics.count(kind, ((WebhookRejectedException) rejected).outcome()))
-                .map(WebhookAnswer::of);
+        })).map(WebhookAnswer::of);
     }
 }

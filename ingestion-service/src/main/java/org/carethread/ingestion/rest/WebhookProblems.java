@@ -26,6 +26,8 @@ public class WebhookProblems {
             case UNAUTHORIZED -> problem("webhook-signature", "Webhook signature not valid", 401, rejected);
             case INVALID -> problem("webhook-body", "Webhook body not usable", 400, rejected);
             case UNSUPPORTED_CHANNEL -> problem("channel-not-supported", "Channel not supported yet", 422, rejected);
+            case TOO_LARGE -> problem("email-too-large", "E-mail too large", 413, rejected);
+            case HARMFUL -> problem("email-refused", "E-mail refused for what it carries", 422, rejected);
             case UNAVAILABLE -> problem("temporarily-unavailable", "Webhook not accepted, retry later", 503, rejected);
         };
         Response.ResponseBuilder response = Response.status(problem.status())

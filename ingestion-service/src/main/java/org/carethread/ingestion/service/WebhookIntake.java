@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.carethread.ingestion.messaging.CarrierEventPublisher;
 import org.carethread.ingestion.repository.AcceptedWebhookRepository;
 import org.carethread.ingestion.service.WebhookRejectedException.Reason;
+import org.carethread.schemas.Channels;
 import org.carethread.schemas.events.DeliveryReceipt;
 import org.carethread.schemas.events.MessageReceived;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -37,9 +38,10 @@ public class WebhookIntake {
         this.metrics = metrics;
     }
 
+    /** An SMS is known by the carrier's id, an e-mail by its Message-ID's blind index: each kind apart. */
     public Uni<WebhookOutcome> accept(MessageReceived message) {
-        return acceptOnce(WebhookKind.INBOUND, message.providerMessageId(), WebhookKind.INBOUND.tag(),
-                () -> publisher.publish(message));
+        WebhookKind kind = Channels.EMAIL.equals(message.channel()) ? WebhookKind.EMAIL : WebhookKind.INBOUND;
+        return acceptOnce(kind, message.providerMessageId(), kind.tag(), () -> publisher.publish(message));
     }
 
     /** Each status of a message is its own webhook: "delivered" after "submitted" is news, a second "delivered" is not. */

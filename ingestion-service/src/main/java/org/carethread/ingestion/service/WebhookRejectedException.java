@@ -10,6 +10,10 @@ public class WebhookRejectedException extends RuntimeException {
         UNAUTHORIZED(WebhookOutcome.UNAUTHORIZED),
         INVALID(WebhookOutcome.INVALID),
         UNSUPPORTED_CHANNEL(WebhookOutcome.INVALID),
+        /** An e-mail over the configured limits. */
+        TOO_LARGE(WebhookOutcome.INVALID),
+        /** An e-mail refused for what it carries, such as an archive that expands hugely. */
+        HARMFUL(WebhookOutcome.INVALID),
         UNAVAILABLE(WebhookOutcome.UNAVAILABLE);
 
         private final WebhookOutcome outcome;

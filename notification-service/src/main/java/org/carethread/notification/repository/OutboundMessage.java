@@ -29,6 +29,13 @@ public class OutboundMessage {
     public String sealedTo;
     @Column(name = "sealed_text")
     public String sealedText;
+    /** E-mail only: the subject, and the patient's Message-IDs it answers (In-Reply-To, References). */
+    @Column(name = "sealed_subject")
+    public String sealedSubject;
+    @Column(name = "sealed_in_reply_to")
+    public String sealedInReplyTo;
+    @Column(name = "sealed_references")
+    public String sealedReferences;
     @Enumerated(EnumType.STRING)
     public DeliveryStatus status;
     @Column(name = "provider_message_id")
@@ -46,7 +53,7 @@ public class OutboundMessage {
     @Column(name = "consent_reply")
     public boolean consentReply;
 
-    /** Moves to a later status; the text is dropped once the carrier has it or never will. */
+    /** Moves to a later status; the text (and an e-mail's headers) are dropped once the carrier has it or never will. */
     public void advance(DeliveryStatus next, String reason, Instant now) {
         status = next;
         if (next == DeliveryStatus.FAILED) {
@@ -54,6 +61,9 @@ public class OutboundMessage {
         }
         if (next != DeliveryStatus.QUEUED) {
             sealedText = null;
+            sealedSubject = null;
+            sealedInReplyTo = null;
+            sealedReferences = null;
         }
         updatedAt = now;
     }

@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.carethread.schemas.Channels;
 import org.carethread.schemas.DeliveryStatus;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -18,8 +17,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OutboundMessageRepository {
     /** Ready to go: never tried yet, or its retry is due. Claimed rows wait for their lease like retries do. */
-    private static final String READY_SMS = "status = :queued and channel = :sms"
-            + " and (attempts = 0 or nextAttemptAt <= :now)";
+    private static final String READY = "status = :queued and (attempts = 0 or nextAttemptAt <= :now)";
 
     public Uni<OutboundMessage> find(Mutiny.Session session, String outboundId) {
         return session.find(OutboundMessage.class, outboundId);
@@ -45,35 +43,32 @@ public class OutboundMessageRepository {
                 : findForUpdate(session, clientRef));
     }
 
-    /** Practice numbers with a queued SMS whose next attempt is due. */
-    public Uni<List<String>> numbersWithDueSms(Mutiny.Session session, Instant now) {
+    /** Senders (practice numbers and mailboxes) with a queued message whose next attempt is due. */
+    public Uni<List<String>> sendersWithDueMessages(Mutiny.Session session, Instant now) {
         return session.createSelectionQuery("select distinct practiceNumber from OutboundMessage"
-                        + " where status = :queued and channel = :sms and nextAttemptAt <= :now", String.class)
+                        + " where status = :queued and nextAttemptAt <= :now", String.class)
                 .setParameter("queued", DeliveryStatus.QUEUED)
-                .setParameter("sms", Channels.SMS)
                 .setParameter("now", now)
                 .getResultList();
     }
 
-    /** The oldest ready SMS of one number, locked; null if its queue is empty. */
+    /** The oldest ready message of one sender, locked; null if its queue is empty. */
     public Uni<OutboundMessage> nextInQueue(Mutiny.Session session, String practiceNumber, Instant now) {
-        return session.createSelectionQuery("from OutboundMessage where practiceNumber = :number and " + READY_SMS
+        return session.createSelectionQuery("from OutboundMessage where practiceNumber = :number and " + READY
                         + " order by requestedAt, outboundId", OutboundMessage.class)
                 .setParameter("number", practiceNumber)
                 .setParameter("queued", DeliveryStatus.QUEUED)
-                .setParameter("sms", Channels.SMS)
                 .setParameter("now", now)
                 .setMaxResults(1)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getSingleResultOrNull();
     }
 
-    /** How many ready SMS each practice number has queued (numbers with none are absent). */
-    public Uni<Map<String, Long>> readySmsPerNumber(Mutiny.Session session, Instant now) {
-        return session.createSelectionQuery("select practiceNumber, count(*) from OutboundMessage where " + READY_SMS
+    /** How many ready messages each sender has queued (senders with none are absent). */
+    public Uni<Map<String, Long>> readyPerSender(Mutiny.Session session, Instant now) {
+        return session.createSelectionQuery("select practiceNumber, count(*) from OutboundMessage where " + READY
                         + " group by practiceNumber", Object[].class)
                 .setParameter("queued", DeliveryStatus.QUEUED)
-                .setParameter("sms", Channels.SMS)
                 .setParameter("now", now)
                 .getResultList()
                 .map(rows -> rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1])));

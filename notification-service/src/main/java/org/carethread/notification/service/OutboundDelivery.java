@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.carethread.notification.client.CarrierOutcome;
+import org.carethread.notification.client.EmailCarrier;
 import org.carethread.notification.client.SmsCarrier;
 import org.carethread.notification.repository.ConsentRepository;
 import org.carethread.notification.repository.ConsentState;
@@ -14,8 +15,10 @@ import org.carethread.notification.repository.OutboundMessage;
 import org.carethread.notification.repository.OutboundMessageRepository;
 import org.carethread.notification.repository.SenderPace;
 import org.carethread.notification.repository.SenderPaceRepository;
+import org.carethread.schemas.Channels;
 import org.carethread.schemas.DeliveryStatus;
 import org.carethread.schemas.crypto.PhiCipher;
+import org.carethread.schemas.events.OutboundRequested;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -42,6 +45,7 @@ public class OutboundDelivery {
     private final ConsentRepository consents;
     private final StatusAnnouncements announcements;
     private final SmsCarrier carrier;
+    private final EmailCarrier email;
     private final PhiCipher cipher;
     private final DeliveryPolicy policy;
     private final DeliveryMetrics metrics;
@@ -50,9 +54,9 @@ public class OutboundDelivery {
     private final Vertx vertx;
 
     public OutboundDelivery(Mutiny.SessionFactory sessions, OutboundMessageRepository messages,
-            ConsentRepository consents, StatusAnnouncements announcements, SmsCarrier carrier, PhiCipher cipher,
-            DeliveryPolicy policy, DeliveryMetrics metrics, SenderPaceRepository paces, SenderPacing pacing,
-            Vertx vertx) {
+            ConsentRepository consents, StatusAnnouncements announcements, SmsCarrier carrier, EmailCarrier email,
+            PhiCipher cipher, DeliveryPolicy policy, DeliveryMetrics metrics, SenderPaceRepository paces,
+            SenderPacing pacing, Vertx vertx) {
         this.sessions = sessions;
         this.messages = messages;
         this.paces = paces;
@@ -60,6 +64,7 @@ public class OutboundDelivery {
         this.consents = consents;
         this.announcements = announcements;
         this.carrier = carrier;
+        this.email = email;
         this.cipher = cipher;
         this.policy = policy;
         this.metrics = metrics;
@@ -85,7 +90,7 @@ public class OutboundDelivery {
     private static final QueueStep EMPTY = new QueueStep.Empty();
 
     /**
-     * Sends the oldest ready SMS of one practice number if the number's turn is free: takes the turn and claims the
+     * Sends the oldest ready message of one practice number or mailbox if the number's turn is free: takes the turn and claims the
      * message in one transaction, calls the carrier, then records the outcome and hands the turn back with the
      * moment the carrier answered. The next call from the number starts a full interval after that answer: the
      * carrier had this message by then, however late it reached the carrier (a cold start, a slow network), so
@@ -98,7 +103,8 @@ public class OutboundDelivery {
     }
 
     /** What a claimed attempt needs outside the transaction; the PHI in it stays sealed until the call. */
-    private record Send(String outboundId, String sealedTo, String practiceNumber, String sealedText, int attempt) {
+    private record Send(String outboundId, String channel, String sealedTo, String practiceNumber, String sealedText,
+            String sealedSubject, String sealedInReplyTo, String sealedReferences, int attempt) {
     }
 
     /** The message claimed for a carrier call, if any, and what the queue does next. */
@@ -136,8 +142,9 @@ public class OutboundDelivery {
 
     /** Claims the message for a carrier call, or settles it without one (null). */
     private Uni<Send> claim(Mutiny.Session session, OutboundMessage message, Instant now) {
-        if (message.consentReply) {
+        if (message.consentReply || Channels.EMAIL.equals(message.channel)) {
             // The confirmation of a STOP must reach the number that just opted out: carriers require it.
+            // SMS consent (STOP) is about texts; it does not stop e-mail.
             return claimFor(session, message, now);
         }
         // Checked on every attempt, retries included: a patient may text STOP while a message waits for a retry.
@@ -166,18 +173,25 @@ public class OutboundDelivery {
         message.attempts++;
         message.nextAttemptAt = policy.claimedUntil(now);
         message.updatedAt = now;
-        return Uni.createFrom().item(new Send(message.outboundId, message.sealedTo, message.practiceNumber,
-                message.sealedText, message.attempts));
+        return Uni.createFrom().item(new Send(message.outboundId, message.channel, message.sealedTo,
+                message.practiceNumber, message.sealedText, message.sealedSubject, message.sealedInReplyTo,
+                message.sealedReferences, message.attempts));
     }
 
     /**
-     * The SDK blocks, so it runs on a worker thread; the outcome comes back on the caller's Vert.x context. The
-     * call's end is taken on the worker thread as soon as the SDK returns, before any wait for the event loop.
+     * The SDK and SMTP block, so they run on a worker thread; the outcome comes back on the caller's Vert.x context.
+     * The call's end is taken on the worker thread as soon as the carrier answered, before any wait for the event
+     * loop.
      */
     private Uni<Call> callCarrier(Send send) {
         return vertx.executeBlocking(() -> {
-            CarrierOutcome outcome = metrics.timeCarrierCall(() -> carrier.send(cipher.open(send.sealedTo()),
-                    send.practiceNumber(), cipher.open(send.sealedText()), send.outboundId()));
+            CarrierOutcome outcome = metrics.timeCarrierCall(() -> Channels.EMAIL.equals(send.channel())
+                    ? email.send(cipher.open(send.sealedTo()), send.practiceNumber(), cipher.open(send.sealedSubject()),
+                            cipher.open(send.sealedText()),
+                            OutboundRequested.emailMessageId(send.outboundId(), send.practiceNumber()),
+                            cipher.open(send.sealedInReplyTo()), cipher.open(send.sealedReferences()))
+                    : carrier.send(cipher.open(send.sealedTo()), send.practiceNumber(), cipher.open(send.sealedText()),
+                            send.outboundId()));
             return new Call(outcome, Instant.now());
         }, false).onFailure().recoverWithItem(unexpected -> new Call(new CarrierOutcome.Unavailable(
                 "send not completed (" + unexpected.getClass().getSimpleName() + ")"), Instant.now()));

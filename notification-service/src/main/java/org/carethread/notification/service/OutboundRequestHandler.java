@@ -47,7 +47,7 @@ public class OutboundRequestHandler {
             }
             Instant now = Instant.now();
             OutboundMessage message = queued(request, now);
-            if (!Channels.SMS.equals(request.channel())) {
+            if (!Channels.SMS.equals(request.channel()) && !Channels.EMAIL.equals(request.channel())) {
                 message.advance(DeliveryStatus.FAILED, "channel is not supported for outbound delivery", now);
                 return messages.add(session, message).chain(() -> announcements.announce(session, message, now));
             }
@@ -64,6 +64,9 @@ public class OutboundRequestHandler {
         message.practiceNumber = request.practiceNumber();
         message.sealedTo = request.sealedTo();
         message.sealedText = request.sealedText();
+        message.sealedSubject = request.sealedSubject();
+        message.sealedInReplyTo = request.sealedInReplyTo();
+        message.sealedReferences = request.sealedReferences();
         message.status = DeliveryStatus.QUEUED;
         message.attempts = 0;
         // The immediate send follows this commit; the sweeper steps in only if that never happened.
@@ -79,7 +82,7 @@ public class OutboundRequestHandler {
         require(request.conversationId(), 64, "conversationId", event);
         require(request.patientRef(), 100, "patientRef", event);
         require(request.channel(), 20, "channel", event);
-        require(request.practiceNumber(), 32, "practiceNumber", event);
+        require(request.practiceNumber(), 254, "practiceNumber", event);
         require(request.sealedTo(), Integer.MAX_VALUE, "sealedTo", event);
         require(request.sealedText(), Integer.MAX_VALUE, "sealedText", event);
         // Fails now, not at send time, if the PHI was sealed with a key this service does not hold.

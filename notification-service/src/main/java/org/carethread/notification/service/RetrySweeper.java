@@ -36,9 +36,9 @@ public class RetrySweeper {
     @Scheduled(every = "${carethread.delivery.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         Instant now = Instant.now();
-        return sessions.withSession(session -> messages.numbersWithDueSms(session, now)
+        return sessions.withSession(session -> messages.sendersWithDueMessages(session, now)
                         .invoke(numbers -> numbers.forEach(queues::wake))
-                        .chain(() -> messages.readySmsPerNumber(session, now))
+                        .chain(() -> messages.readyPerSender(session, now))
                         .invoke(metrics::waitingForTurn))
                 .onFailure().invoke(e -> LOG.warnf("retry sweep will run again: %s", e.getClass().getSimpleName()))
                 .onFailure().recoverWithNull().replaceWithVoid();

@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.carethread.notification.config.SmsThroughputConfig;
 import org.carethread.notification.repository.SenderPace;
 
-/** When a practice number may call the carrier again, from its messages-per-second limit. */
+/**
+ * When a practice number may call the carrier again, from its messages-per-second limit. A practice mailbox (e-mail)
+ * has no such limit.
+ */
 @ApplicationScoped
 public class SenderPacing {
     private final SmsThroughputConfig config;
@@ -29,6 +32,10 @@ public class SenderPacing {
 
     /** The shortest time from the carrier's answer to one call from this number to the start of the next. */
     public Duration interval(String practiceNumber) {
+        if (practiceNumber.contains("@")) {
+            // A practice mailbox: SMTP servers set no per-second limit; its queue still sends one mail at a time
+            return Duration.ZERO;
+        }
         Map<String, Double> own = config.numbers();
         double limit = own.getOrDefault(practiceNumber, config.messagesPerSecond());
         return Duration.ofNanos(Math.round(1_000_000_000d / limit));

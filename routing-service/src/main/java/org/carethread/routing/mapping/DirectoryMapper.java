@@ -11,8 +11,8 @@ import org.carethread.routing.rest.QueueView;
 public class DirectoryMapper {
 
     public LocationView toView(Location location) {
-        return new LocationView(location.code, location.name, location.smsNumber, location.timeZone,
-                location.defaultQueue);
+        return new LocationView(location.code, location.name, location.smsNumber, location.emailAddress,
+                location.timeZone, location.defaultQueue);
     }
 
     public QueueView toView(Queue queue) {

@@ -25,7 +25,8 @@ public class RoutingDecidedMapper {
                 decision.patientId == null ? null : decision.patientId.toString(), decision.identity,
                 decision.category, decision.urgency, decision.priority, decision.sealedTriageReasons, decision.ruleId,
                 decision.rulesVersion, decision.directedTo, decision.autoReplyKind, sealedAutoReply, language,
-                decision.clockStartsAt, sealedGivenName);
+                decision.clockStartsAt, sealedGivenName, message.sealedSubject(), message.sealedMessageId(),
+                message.messageRef(), message.threadRefs(), message.attachments());
     }
 
     /** One alert per message event: its id derives from the event, so a redelivery cannot page twice. */

@@ -7,7 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A clinic of the practice: the SMS number patients text it on, its time zone, and where its messages land. */
+/** A clinic of the practice: the SMS number patients text it on, the mailbox they e-mail, its time zone, and where its messages land. */
 @Entity
 @Table(name = "location")
 public class Location {
@@ -17,6 +17,9 @@ public class Location {
     /** Digits only. */
     @Column(name = "sms_number")
     public String smsNumber;
+    /** The practice mailbox patients e-mail it at, lower-cased; null when it has none. */
+    @Column(name = "email_address")
+    public String emailAddress;
     @Column(name = "time_zone")
     public String timeZone;
     /** Code of the queue a message goes to when no routing rule says otherwise. */

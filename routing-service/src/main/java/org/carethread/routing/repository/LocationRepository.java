@@ -33,6 +33,13 @@ public class LocationRepository {
     }
 
     /** The location that owns this number, or {@code null}. */
+    /** @param mailbox lower-cased */
+    public Uni<Location> findByEmailAddress(Mutiny.Session session, String mailbox) {
+        return session.createSelectionQuery("from Location where emailAddress = :mailbox", Location.class)
+                .setParameter("mailbox", mailbox)
+                .getSingleResultOrNull();
+    }
+
     public Uni<Location> findBySmsNumber(Mutiny.Session session, String digits) {
         return session.createSelectionQuery("from Location where smsNumber = :number", Location.class)
                 .setParameter("number", digits)

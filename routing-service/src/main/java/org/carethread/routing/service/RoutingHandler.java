@@ -3,6 +3,7 @@ package org.carethread.routing.service;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import org.carethread.routing.repository.RoutingDecision;
 import org.carethread.routing.repository.RoutingDecisionRepository;
 import org.carethread.routing.triage.Triage;
 import org.carethread.routing.triage.TriageClassifier;
+import org.carethread.schemas.Channels;
 import org.carethread.schemas.EventTypes;
 import org.carethread.schemas.Topics;
 import org.carethread.schemas.crypto.PhiCipher;
@@ -72,11 +74,13 @@ public class RoutingHandler {
         if (message.patientRef() == null || message.patientRef().isBlank()) {
             return Uni.createFrom().failure(UnroutableMessageException.noPatient(event.id()));
         }
-        String practiceNumber = digitsOf(message.practiceNumber());
+        boolean email = Channels.EMAIL.equals(message.channel());
+        String practiceAddress = email ? mailboxOf(message.practiceNumber()) : digitsOf(message.practiceNumber());
         // Business hours are judged at the moment the patient wrote, not when the broker delivered it.
         Instant at = message.receivedAt() != null ? message.receivedAt() : Instant.now();
-        return locations.findBySmsNumber(session, practiceNumber)
-                .onItem().ifNull().failWith(() -> UnroutableMessageException.numberNotOwned(event.id(), practiceNumber))
+        return (email ? locations.findByEmailAddress(session, practiceAddress)
+                : locations.findBySmsNumber(session, practiceAddress))
+                .onItem().ifNull().failWith(() -> UnroutableMessageException.numberNotOwned(event.id(), practiceAddress))
                 .chain(location -> {
                     String text = cipher.open(message.sealedText());
                     Triage triage = classifier.classify(text);
@@ -167,5 +171,9 @@ public class RoutingHandler {
     /** Carriers write numbers as "+1 555 000 1001" or "15550001001"; locations store digits only. */
     static String digitsOf(String number) {
         return number == null ? "" : number.replaceAll("\\D", "");
+    }
+
+    private static String mailboxOf(String address) {
+        return address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -15,6 +15,7 @@ import org.carethread.routing.service.RoutingRule.Actions;
 import org.carethread.routing.service.RoutingRule.Conditions;
 import org.carethread.routing.triage.Triage;
 import org.carethread.routing.triage.Urgency;
+import org.carethread.schemas.Channels;
 
 /**
  * Decides where a message goes. Precedence, highest first: an emergency (a safety rule fired) goes to the top of the
@@ -47,7 +48,7 @@ public class RoutingPlanner {
         }
 
         List<String> why = new ArrayList<>();
-        why.add("Texted " + place.name() + ".");
+        why.add((Channels.EMAIL.equals(s.channel()) ? "E-mailed " : "Texted ") + place.name() + ".");
         Status status = s.hours().statusAt(s.at());
         String queue;
         String ruleId = null;

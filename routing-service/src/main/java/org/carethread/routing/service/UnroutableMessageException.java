@@ -15,8 +15,9 @@ public class UnroutableMessageException extends RuntimeException {
             return new UnroutableMessageException("message event " + eventId
                     + " names no practice number, so no location can take it");
         }
+        String what = practiceNumber.contains("@") ? "a mailbox" : "a number";
         return new UnroutableMessageException("message event " + eventId + " was sent to " + practiceNumber
-                + ", a number no location owns; give that number to a location, then replay the event");
+                + ", " + what + " no location owns; give it to a location, then replay the event");
     }
 
     static UnroutableMessageException noPatient(String eventId) {

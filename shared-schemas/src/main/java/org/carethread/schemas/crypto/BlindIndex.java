@@ -34,6 +34,14 @@ public final class BlindIndex {
         return of("address", normaliseAddress(address));
     }
 
+    /**
+     * Index of an e-mail Message-ID (without its angle brackets): threads are matched by it, and a Message-ID can
+     * name its sender, so it is compared blind.
+     */
+    public String ofMessageId(String messageId) {
+        return of("message-id", messageId.strip());
+    }
+
     public String of(String purpose, String normalisedValue) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

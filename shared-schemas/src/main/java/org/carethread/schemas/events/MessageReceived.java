@@ -1,18 +1,44 @@
 package org.carethread.schemas.events;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A patient message accepted from a carrier webhook. Topic {@code inbound.messages}, key {@code patientRef}.
+ * A patient message accepted from a carrier webhook or a practice mailbox. Topic {@code inbound.messages}, key
+ * {@code patientRef}. The e-mail fields were added after the first release and are null for SMS.
  *
- * @param providerMessageId the carrier's id (Vonage {@code message_uuid}); the event id derives from it
- * @param channel           {@code sms}
+ * @param providerMessageId the carrier's id (Vonage {@code message_uuid}), or for e-mail the {@code messageRef};
+ *                          the event id derives from it
+ * @param channel           {@code sms} or {@code email}
  * @param patientRef        blind index of the sender's address
- * @param sealedFrom        sender's address (E.164 without '+', as the carrier sends it)
- * @param practiceNumber    the practice number the patient wrote to (not PHI)
- * @param sealedText        message text
- * @param receivedAt        when the carrier received it
+ * @param sealedFrom        sender's address (E.164 without '+' as the carrier sends it, or the lower-cased e-mail)
+ * @param practiceNumber    the practice address the patient wrote to: its number, or its mailbox (not PHI)
+ * @param sealedText        message text (for e-mail: plain text, without markup or quoted history)
+ * @param receivedAt        when the carrier or the practice mailbox received it
+ * @param sealedSubject     the e-mail's subject
+ * @param sealedMessageId   the e-mail's own Message-ID, for answering in the same thread (it can name the sender)
+ * @param messageRef        blind index of the e-mail's Message-ID ({@code BlindIndex.ofMessageId})
+ * @param threadRefs        blind indexes of the Message-IDs it answers (In-Reply-To, References)
+ * @param attachments       what was attached, without the contents
  */
 public record MessageReceived(String providerMessageId, String channel, String patientRef, String sealedFrom,
-        String practiceNumber, String sealedText, Instant receivedAt) {
+        String practiceNumber, String sealedText, Instant receivedAt, String sealedSubject, String sealedMessageId,
+        String messageRef, List<String> threadRefs, List<Attachment> attachments) {
+
+    /** An SMS: none of the e-mail fields. */
+    public MessageReceived(String providerMessageId, String channel, String patientRef, String sealedFrom,
+            String practiceNumber, String sealedText, Instant receivedAt) {
+        this(providerMessageId, channel, patientRef, sealedFrom, practiceNumber, sealedText, receivedAt, null, null,
+                null, null, null);
+    }
+
+    /**
+     * One attached file.
+     *
+     * @param sealedFileName the name the sender gave it
+     * @param contentType    sniffed from the bytes, not taken from the name or the sender's declaration
+     * @param sizeBytes      its decoded size
+     */
+    public record Attachment(String sealedFileName, String contentType, Integer sizeBytes) {
+    }
 }

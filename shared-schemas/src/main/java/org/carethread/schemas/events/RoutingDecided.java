@@ -1,6 +1,7 @@
 package org.carethread.schemas.events;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where an inbound message goes, and why. Topic {@code routing.decisions}, key {@code patientRef}. Carries the
@@ -25,11 +26,13 @@ import java.time.Instant;
  * @param replyLanguage       the patient's language for replies ({@code en}, {@code es})
  * @param clockStartsAt       when the response clock starts: now in business hours, the next opening after hours
  * @param sealedPatientGivenName the matched patient's given name, sealed, for greeting them in replies and templates
+ * @param sealedSubject       for e-mail, as in {@link MessageReceived} (also the next four)
  */
 public record RoutingDecided(String messageEventId, String providerMessageId, String channel, String patientRef,
         String sealedFrom, String practiceNumber, String sealedText, Instant receivedAt, String locationCode,
         String queue, String reason, Instant decidedAt, String patientId, String identity, String category,
         String urgency, String priority, String sealedTriageReasons, String ruleId, Integer rulesVersion,
         String directedTo, String autoReplyKind, String sealedAutoReplyText, String replyLanguage,
-        Instant clockStartsAt, String sealedPatientGivenName) {
+        Instant clockStartsAt, String sealedPatientGivenName, String sealedSubject, String sealedMessageId,
+        String messageRef, List<String> threadRefs, List<MessageReceived.Attachment> attachments) {
 }
