@@ -387,10 +387,10 @@ function targetRows(prefix: string, typed: Record<string, { minutes: string; bus
     businessHours: h('input', { type: 'checkbox', checked: typed[priority]?.businessHours ?? false, 'aria-label': `${codeInWords(priority)} target counts business hours only` }),
   }));
   return {
-    element: h('table', { class: 'data-table targets' },
+    element: h('div', { class: 'targets' }, h('table', { class: 'data-table' },
       h('caption', {}, 'Response targets'),
       h('thead', {}, h('tr', {}, ...['Priority', 'Minutes', 'Business hours only'].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, ...inputs.map((row) => h('tr', {}, h('th', { scope: 'row' }, codeInWords(row.priority)), h('td', {}, row.minutes), h('td', {}, row.businessHours))))),
+      h('tbody', {}, ...inputs.map((row) => h('tr', {}, h('th', { scope: 'row' }, codeInWords(row.priority)), h('td', {}, row.minutes), h('td', {}, row.businessHours)))))),
     read: () => Object.fromEntries(inputs.map((row) => [row.priority, { minutes: row.minutes.value, businessHours: row.businessHours.checked }])),
   };
 }

@@ -46,7 +46,7 @@ export class AuditView {
     this.fields.conversationId.value = options.readersOf ?? '';
     this.form = h('form', { class: 'audit-form', 'aria-label': 'Search the audit log' },
       field('audit-conversation', 'Conversation ID', this.fields.conversationId),
-      field('audit-actor', 'Staff member (username)', this.fields.actor),
+      field('audit-actor', 'Staff member (user id or username, as recorded)', this.fields.actor),
       field('audit-action', 'Action', this.fields.action),
       field('audit-from', 'From (your time)', this.fields.from),
       field('audit-to', 'To (your time, not included)', this.fields.to),
@@ -185,14 +185,14 @@ export class AuditView {
   }
 
   private readersButton(conversationId: string): HTMLElement {
-    const button = h('button', { type: 'button', class: 'link-button', 'aria-label': `Who read conversation ${conversationId}` },
-      `${conversationId.slice(0, 8)}… who read it`);
-    button.title = conversationId;
+    // The visible words start the accessible name, so speech users can say what they see.
+    const button = h('button', { type: 'button', class: 'link-button', 'aria-label': `Who read it: conversation ${conversationId}` },
+      'Who read it');
     button.addEventListener('click', () => {
       this.options.showReaders(conversationId);
       void this.showReaders(conversationId, 0);
     });
-    return h('span', { class: 'audit-conversation', 'data-conversation-id': conversationId }, button);
+    return h('span', { class: 'audit-conversation', 'data-conversation-id': conversationId }, h('code', {}, conversationId), ' ', button);
   }
 
   private async showReaders(conversationId: string, page: number): Promise<void> {
