@@ -111,13 +111,16 @@ export class AuditView {
       this.exportDone.textContent = '';
       try {
         const { file, name } = await this.api.export(format, asked);
-        // Handed to the browser as a download from memory; the object URL is let go at once.
+        // Handed to the browser as a download from memory; the object URL is let go once the browser has taken it
+        // (revoking it at once can cancel the download).
         const url = URL.createObjectURL(file);
         const link = h('a', { href: url, download: name ?? `carethread-audit.${format}`, hidden: true });
         document.body.append(link);
         link.click();
-        link.remove();
-        URL.revokeObjectURL(url);
+        setTimeout(() => {
+          link.remove();
+          URL.revokeObjectURL(url);
+        }, 10_000);
         this.exportDone.textContent = `Exported as ${format.toUpperCase()}; the export is recorded in the audit log.`;
       } catch (e) {
         this.fail(e);
