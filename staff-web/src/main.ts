@@ -1,5 +1,8 @@
 import './styles.css';
 import { ApiClient } from './api/client';
+import { AdminApi } from './api/admin';
+import { AuditApi } from './api/audit';
+import { ReportsApi } from './api/reports';
 import { ConversationsApi, type ConversationSummary } from './api/conversations';
 import { IdentityReviewsApi } from './api/identityReviews';
 import { LiveApi } from './api/live';
@@ -7,13 +10,17 @@ import { OutcomesApi } from './api/outcomes';
 import { PatientsApi } from './api/patients';
 import { TemplatesApi } from './api/templates';
 import { ApiProblem } from './api/problems';
-import { mayOpen, navigationFor, PAGES, Router, type Route } from './app/router';
+import { mayOpen, navigationFor, PAGES, routeOf, Router, type Route } from './app/router';
+import { AdminView } from './admin/adminView';
+import { AuditView } from './audit/auditView';
+import { DashboardView } from './dashboard/dashboardView';
 import { IdleTimer } from './auth/idle';
-import { PATIENT_READERS, hasAnyRole } from './auth/roles';
+import { AUDIT_KEEPERS, PATIENT_READERS, hasAnyRole } from './auth/roles';
 import { Session } from './auth/session';
 import { ConversationView } from './conversation/conversationView';
 import { IdentityReviewsView } from './identity/identityReviewsView';
 import { InboxView } from './inbox/inboxView';
+import { KeyboardShortcuts } from './keyboard/keyboardHelp';
 import { Changes, LiveFeed } from './live/liveFeed';
 import { ReadMarks } from './inbox/readMarks';
 import { h } from './ui/dom';
@@ -65,6 +72,9 @@ class StaffApp {
   private readonly patients: PatientsApi;
   private readonly outcomes: OutcomesApi;
   private readonly templates: TemplatesApi;
+  private readonly audit: AuditApi;
+  private readonly reports: ReportsApi;
+  private readonly admin: AdminApi;
   private readonly live: LiveFeed;
   private readonly router = new Router();
   private readonly marks = new ReadMarks();
@@ -88,6 +98,9 @@ class StaffApp {
     this.patients = new PatientsApi(client);
     this.outcomes = new OutcomesApi(client);
     this.templates = new TemplatesApi(client);
+    this.audit = new AuditApi(client);
+    this.reports = new ReportsApi(client);
+    this.admin = new AdminApi(client);
     const liveApi = new LiveApi(client);
     this.live = new LiveFeed({
       follow: (signal) => liveApi.follow(signal),
@@ -122,6 +135,9 @@ class StaffApp {
       this.banner,
       this.main,
     );
+    const shortcuts = new KeyboardShortcuts(this.main);
+    root.append(shortcuts.help);
+    shortcuts.start();
     this.router.onChange((route) => this.show(route));
     this.show(this.router.current);
     void this.loadList(new Changes(true));
@@ -138,7 +154,7 @@ class StaffApp {
       link.addEventListener('click', (event) => {
         if (event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
           event.preventDefault();
-          this.router.go(entry.page === 'identity-reviews' ? { page: 'identity-reviews' } : { page: 'inbox' });
+          this.router.go(routeOf(entry.path));
         }
       });
       return h('li', {}, link);
@@ -157,11 +173,15 @@ class StaffApp {
           'Your account is not allowed to open this page. Ask your practice admin if you need access.')));
       return;
     }
-    if (route.page === 'identity-reviews') {
-      const view = new IdentityReviewsView(this.identityReviews, (e) => this.signsOut(e));
+    // Readers opened from an audit row change the address only; the audit page itself stays as it is.
+    if (route.page === 'audit' && route.readersOf && this.main.querySelector(':scope > .audit')) {
+      return;
+    }
+    const page = this.pageView(route);
+    if (page) {
       this.main.className = 'layout single';
-      this.main.replaceChildren(view.element);
-      void view.load();
+      this.main.replaceChildren(page.element);
+      void page.load();
       return;
     }
     if (this.main.firstElementChild !== this.inbox.element) {
@@ -170,7 +190,7 @@ class StaffApp {
     }
     if (route.page === 'inbox') {
       this.detailPane.replaceChildren(h('p', { class: 'empty-detail' }, 'Choose a conversation to read and answer it.'));
-    } else {
+    } else if (route.page === 'conversation') {
       const view = new ConversationView(this.conversations, route.id, (e) => this.problem(e), {
         me: this.session.staffMember.username,
         outcomes: this.outcomes,
@@ -183,6 +203,9 @@ class StaffApp {
         patients: hasAnyRole(this.roles, PATIENT_READERS) ? this.patients : undefined,
         openIdentityReviews: mayOpen('identity-reviews', this.roles)
           ? () => this.router.go({ page: 'identity-reviews' })
+          : undefined,
+        whoRead: mayOpen('audit', this.roles)
+          ? () => this.router.go({ page: 'audit', readersOf: route.id })
           : undefined,
       });
       this.open = view;
@@ -197,6 +220,32 @@ class StaffApp {
       });
     }
     this.inbox.render(this.latest, this.open?.id ?? null);
+  }
+
+  /** The full-width pages; undefined for the inbox and a conversation, which share the inbox's layout. */
+  private pageView(route: Route): { element: HTMLElement; load: () => Promise<void> } | undefined {
+    const signsOut = (e: unknown) => this.signsOut(e);
+    switch (route.page) {
+      case 'identity-reviews':
+        return new IdentityReviewsView(this.identityReviews, signsOut);
+      case 'dashboard':
+        return new DashboardView(this.reports, signsOut);
+      case 'setup':
+        return new AdminView(this.admin, {
+          locations: this.session.staffMember.locations,
+          templates: () => this.templates.list(),
+          onProblem: signsOut,
+        });
+      case 'audit':
+        return new AuditView(this.audit, {
+          mayKeep: hasAnyRole(this.roles, AUDIT_KEEPERS),
+          readersOf: route.readersOf,
+          showReaders: (conversationId) => this.router.go({ page: 'audit', readersOf: conversationId }),
+          onProblem: signsOut,
+        });
+      default:
+        return undefined;
+    }
   }
 
   /**

@@ -30,6 +30,16 @@ export class ApiClient {
     return (await response.json()) as T;
   }
 
+  /**
+   * A file the server offers as a download (an audit export), held in memory only, with the name it suggests. Sent
+   * with `Accept` any type, because the answer's type depends on what was asked for.
+   */
+  async download(path: string): Promise<{ file: Blob; name: string | null }> {
+    const response = await this.call(path, {}, '*/*');
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    return { file: await response.blob(), name: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+  }
+
   /** An open stream (server-sent events), with the same token and errors as any call; `signal` ends it. */
   async stream(path: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
     const response = await this.call(path, { signal }, 'text/event-stream');

@@ -113,6 +113,33 @@ export interface ConversationDetail extends TriageFields, WorkflowFields {
   routing: RoutingView | null;
   /** Internal notes, oldest first; absent from services before notes. */
   notes?: Note[];
+  /** Replies waiting for their time, sent and cancelled ones too; the text is in clear only in this audited read. */
+  scheduledReplies?: ScheduledReply[];
+}
+
+export interface ScheduledReply {
+  id: string;
+  text: string | null;
+  sendAt: string;
+  status: 'scheduled' | 'sent' | 'cancelled';
+  createdBy: string;
+  cancelledBy: string | null;
+}
+
+/** One change in the conversation's history. `reason` is free text (a handoff's or escalation's), so reading is audited. */
+export interface Change {
+  at: string;
+  actorId: string | null;
+  /** The staff member's username, or `patient` / `system`. */
+  actorName: string;
+  action: string;
+  status: string | null;
+  assignee: string | null;
+  queue: string | null;
+  outcome: string | null;
+  escalation: string | null;
+  snoozedUntil: string | null;
+  reason: string | null;
 }
 
 /** Where a reply stands; no text, so following it is not an audited read. */
@@ -233,6 +260,27 @@ export class ConversationsApi {
   /** Each @username in the text tells that colleague (their mentions); the patient never sees a note. */
   addNote(id: string, text: string): Promise<Note> {
     return this.api.request(`/api/conversations/${encodeURIComponent(id)}/notes`, { method: 'POST', body: { text } });
+  }
+
+  /** Every change, oldest first. **Audited** (reasons are free text), so read only when the person opens it. */
+  history(id: string): Promise<Change[]> {
+    return this.api.request(`/api/conversations/${encodeURIComponent(id)}/history`);
+  }
+
+  /** Checked now like a reply (a template's missing value is a 422) and sent at `sendAt` (ISO-8601 with offset). */
+  scheduleReply(id: string, draft: ReplyDraft, sendAt: string): Promise<ScheduledReply> {
+    return this.api.request(`/api/conversations/${encodeURIComponent(id)}/scheduled-replies`, {
+      method: 'POST',
+      body: { ...draft, sendAt },
+    });
+  }
+
+  /** Already sent or cancelled: 409, with the service's words. */
+  cancelScheduledReply(id: string, scheduledReplyId: string): Promise<ScheduledReply> {
+    return this.api.request(
+      `/api/conversations/${encodeURIComponent(id)}/scheduled-replies/${encodeURIComponent(scheduledReplyId)}`,
+      { method: 'DELETE' },
+    );
   }
 
   replyStatus(id: string, replyId: string): Promise<ReplyStatus> {

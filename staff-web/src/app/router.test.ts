@@ -10,15 +10,41 @@ describe('routes', () => {
     expect(routeOf('/nowhere')).toEqual({ page: 'inbox' });
     expect(pathOf({ page: 'identity-reviews' })).toBe('/identity-reviews');
     expect(pathOf({ page: 'conversation', id: 'a b' })).toBe('/conversations/a%20b');
+    expect(routeOf('/audit')).toEqual({ page: 'audit' });
+    expect(routeOf('/audit/conversations/c%2F1')).toEqual({ page: 'audit', readersOf: 'c/1' });
+    expect(pathOf({ page: 'audit', readersOf: 'c/1' })).toBe('/audit/conversations/c%2F1');
+  });
+
+  it('offers the dashboard to supervisors and practice admins, and setup to practice admins only', () => {
+    expect(routeOf('/dashboard')).toEqual({ page: 'dashboard' });
+    expect(routeOf('/setup')).toEqual({ page: 'setup' });
+    expect(navigationFor(['supervisor']).map((n) => n.label)).toEqual(['Inbox', 'Identity review', 'Dashboard', 'Audit log']);
+    expect(navigationFor(['practice-admin']).map((n) => n.label)).toEqual(['Inbox', 'Identity review', 'Dashboard', 'Setup']);
+    expect(navigationFor(['compliance-officer']).map((n) => n.label)).toEqual(['Inbox', 'Audit log']);
+    for (const role of ['front-desk', 'scheduling', 'billing', 'nurse', 'provider', 'compliance-officer']) {
+      expect(mayOpen('dashboard', [role])).toBe(false);
+      expect(mayOpen('setup', [role])).toBe(false);
+    }
+    expect(mayOpen('setup', ['supervisor'])).toBe(false);
+  });
+
+  it('offers the audit log to compliance officers and supervisors only', () => {
+    for (const role of ['compliance-officer', 'supervisor']) {
+      expect(navigationFor([role]).map((n) => n.label)).toContain('Audit log');
+      expect(mayOpen({ page: 'audit', readersOf: 'c1' }, [role])).toBe(true);
+    }
+    for (const role of ['front-desk', 'scheduling', 'billing', 'nurse', 'provider', 'practice-admin']) {
+      expect(mayOpen('audit', [role])).toBe(false);
+    }
   });
 
   it('offers identity review to the roles routing-service lets confirm, and to nobody else', () => {
     for (const role of ['front-desk', 'scheduling', 'nurse', 'supervisor', 'practice-admin']) {
-      expect(navigationFor([role]).map((n) => n.label)).toEqual(['Inbox', 'Identity review']);
+      expect(navigationFor([role]).map((n) => n.label).slice(0, 2)).toEqual(['Inbox', 'Identity review']);
       expect(mayOpen({ page: 'identity-reviews' }, [role])).toBe(true);
     }
     for (const role of ['billing', 'provider', 'compliance-officer']) {
-      expect(navigationFor([role]).map((n) => n.label)).toEqual(['Inbox']);
+      expect(navigationFor([role]).map((n) => n.label)).not.toContain('Identity review');
       expect(mayOpen('identity-reviews', [role])).toBe(false);
     }
     expect(mayOpen({ page: 'inbox' }, [])).toBe(false);

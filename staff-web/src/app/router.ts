@@ -1,10 +1,18 @@
-import { ALL_STAFF, hasAnyRole, IDENTITY_REVIEWERS, type StaffRole } from '../auth/roles';
+import { ALL_STAFF, AUDIT_READERS, hasAnyRole, IDENTITY_REVIEWERS, PRACTICE_ADMINS, REPORT_READERS, type StaffRole } from '../auth/roles';
 
 /**
  * The app's addresses: `/` is the inbox, `/conversations/{id}` an open conversation beside it, `/identity-reviews`
- * the senders waiting for someone to say who they are.
+ * the senders waiting for someone to say who they are, `/dashboard` the supervisor's figures, `/setup` the practice
+ * admin's setup, `/audit` the audit log (`/audit/conversations/{id}`: who read
+ * that conversation). Addresses carry ids only, never search words or anything about a patient.
  */
-export type Route = { page: 'inbox' } | { page: 'conversation'; id: string } | { page: 'identity-reviews' };
+export type Route =
+  | { page: 'inbox' }
+  | { page: 'conversation'; id: string }
+  | { page: 'identity-reviews' }
+  | { page: 'dashboard' }
+  | { page: 'setup' }
+  | { page: 'audit'; readersOf?: string };
 
 export type Page = Route['page'];
 
@@ -26,11 +34,24 @@ export const PAGES: Record<Page, PageDefinition> = {
     roles: IDENTITY_REVIEWERS,
     nav: { label: 'Identity review', path: '/identity-reviews' },
   },
+  dashboard: { title: 'Dashboard', roles: REPORT_READERS, nav: { label: 'Dashboard', path: '/dashboard' } },
+  setup: { title: 'Practice setup', roles: PRACTICE_ADMINS, nav: { label: 'Setup', path: '/setup' } },
+  audit: { title: 'Audit log', roles: AUDIT_READERS, nav: { label: 'Audit log', path: '/audit' } },
 };
 
 export function routeOf(path: string): Route {
   if (/^\/identity-reviews\/?$/.test(path)) {
     return { page: 'identity-reviews' };
+  }
+  if (/^\/dashboard\/?$/.test(path)) {
+    return { page: 'dashboard' };
+  }
+  if (/^\/setup\/?$/.test(path)) {
+    return { page: 'setup' };
+  }
+  const readers = /^\/audit(?:\/conversations\/([^/]+))?\/?$/.exec(path);
+  if (readers) {
+    return readers[1] ? { page: 'audit', readersOf: decodeURIComponent(readers[1]) } : { page: 'audit' };
   }
   const match = /^\/conversations\/([^/]+)\/?$/.exec(path);
   return match ? { page: 'conversation', id: decodeURIComponent(match[1]) } : { page: 'inbox' };
@@ -42,6 +63,12 @@ export function pathOf(route: Route): string {
       return `/conversations/${encodeURIComponent(route.id)}`;
     case 'identity-reviews':
       return '/identity-reviews';
+    case 'dashboard':
+      return '/dashboard';
+    case 'setup':
+      return '/setup';
+    case 'audit':
+      return route.readersOf ? `/audit/conversations/${encodeURIComponent(route.readersOf)}` : '/audit';
     default:
       return '/';
   }

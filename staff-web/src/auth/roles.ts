@@ -20,6 +20,18 @@ export const IDENTITY_REVIEWERS: readonly StaffRole[] = ['front-desk', 'scheduli
 /** Who may read a directory patient (`GET /api/routing/patients/{id}`): every staff role but compliance-officer. */
 export const PATIENT_READERS: readonly StaffRole[] = ALL_STAFF.filter((role) => role !== 'compliance-officer');
 
+/** Who may search the audit log and see who read a conversation (audit-service's `/api/audit/events`, `readers`). */
+export const AUDIT_READERS: readonly StaffRole[] = ['compliance-officer', 'supervisor'];
+
+/** Who may verify the audit log's chain and export it: compliance officers only. */
+export const AUDIT_KEEPERS: readonly StaffRole[] = ['compliance-officer'];
+
+/** Who may read the dashboard's figures (conversation-service's `/api/reports/dashboard`). */
+export const REPORT_READERS: readonly StaffRole[] = ['supervisor', 'practice-admin'];
+
+/** Who sets the practice up: queues, targets, outcomes, templates, routing rules and hours. */
+export const PRACTICE_ADMINS: readonly StaffRole[] = ['practice-admin'];
+
 export function hasAnyRole(held: readonly string[], needed: readonly string[]): boolean {
   return needed.some((role) => held.includes(role));
 }

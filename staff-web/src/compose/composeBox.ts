@@ -2,6 +2,8 @@ import type { ReplyDraft, TemplatePreview } from '../api/conversations';
 import { ApiProblem } from '../api/problems';
 import type { Template, TemplateVariable } from '../api/templates';
 import { h } from '../ui/dom';
+import { when } from '../ui/format';
+import { withOffset } from '../workflow/actions';
 import { countSegments } from './segments';
 import { enteredFields, missingText } from './templateWords';
 
@@ -10,6 +12,8 @@ export interface TemplateSource {
   library: () => Promise<{ templates: Template[]; variables: TemplateVariable[] }>;
   /** Filled for this patient by the service (an audited read, so asked on choosing and on each value entered). */
   preview: (templateId: string, values: Record<string, string>) => Promise<TemplatePreview>;
+  /** Schedules the reply for `sendAt` (ISO-8601 with the person's offset) instead of sending it now. */
+  schedule?: (draft: ReplyDraft, sendAt: string) => Promise<void>;
 }
 
 /**
@@ -34,6 +38,8 @@ export class ComposeBox {
   private previewRound = 0;
   private idempotencyKey = crypto.randomUUID();
   private keyFor = '';
+  private readonly sendAt = h('input', { id: 'compose-send-at', type: 'datetime-local' });
+  private readonly scheduled = h('p', { class: 'compose-scheduled', role: 'status' });
 
   constructor(
     /** Sends the reply; `shown` is its text as the person saw it, for the timeline until the service's copy is read. */
@@ -68,6 +74,7 @@ export class ComposeBox {
         h('p', { id: 'compose-hint', class: 'compose-hint' }, h('kbd', {}, 'Ctrl'), '+', h('kbd', {}, 'Enter'), ' sends'),
         this.button,
       ),
+      source?.schedule ? this.sendLater() : null,
       this.error,
     );
     this.text.addEventListener('input', () => this.update());
@@ -84,6 +91,40 @@ export class ComposeBox {
     this.template.addEventListener('change', () => this.chooseTemplate());
     this.update();
     void this.loadLibrary();
+  }
+
+  /** "Send later": the same reply, checked now by the service and sent at the chosen time. */
+  private sendLater(): HTMLElement {
+    const schedule = h('button', { type: 'button' }, 'Schedule reply');
+    schedule.addEventListener('click', () => void this.scheduleReply(schedule));
+    return h('div', { class: 'compose-later' },
+      h('label', { for: 'compose-send-at' }, 'Send later at'), this.sendAt, schedule, this.scheduled);
+  }
+
+  private async scheduleReply(button: HTMLButtonElement): Promise<void> {
+    const reply = this.draft();
+    this.error.textContent = this.scheduled.textContent = '';
+    if (!reply) {
+      this.error.textContent = 'Write a reply first.';
+      return;
+    }
+    if (!this.sendAt.value) {
+      this.error.textContent = 'Choose when to send it.';
+      return;
+    }
+    const sendAt = withOffset(this.sendAt.value);
+    button.disabled = true;
+    try {
+      await this.source!.schedule!(reply.draft, sendAt);
+      this.text.value = this.sendAt.value = '';
+      this.template.value = '';
+      this.chooseTemplate();
+      this.scheduled.textContent = `Scheduled for ${when(sendAt)}. It is listed above until it is sent.`;
+    } catch (e) {
+      this.error.textContent = (await this.refusal(e)).replace('Nothing was sent', 'Nothing was scheduled');
+    } finally {
+      button.disabled = false;
+    }
   }
 
   private get chosen(): Template | undefined {

@@ -11,6 +11,7 @@ import { h } from '../ui/dom';
 import { channelName, codeInWords, deliveryName, locationName, queueName, when } from '../ui/format';
 import { NotesPanel } from '../notes/notesPanel';
 import { ActionsPanel } from '../workflow/actionsPanel';
+import { HistoryPanel } from './historyPanel';
 import { ESCALATIONS, ownerText, statusName, targetClock } from '../workflow/labels';
 import type { Changes } from '../live/liveFeed';
 import { catchUp } from './catchUp';
@@ -32,6 +33,8 @@ export interface ConversationViewOptions {
   patients?: PatientsApi;
   /** Present when this person may work identity reviews: then a sender waiting for one links there. */
   openIdentityReviews?: () => void;
+  /** Present for compliance officers and supervisors: who read this conversation, from the audit log. */
+  whoRead?: () => void;
 }
 
 /**
@@ -55,6 +58,8 @@ export class ConversationView {
   private readonly compose: ComposeBox;
   private readonly actions: ActionsPanel;
   private readonly notes: NotesPanel;
+  private readonly history: HistoryPanel;
+  private readonly scheduled = h('section', { class: 'scheduled', 'aria-labelledby': 'scheduled-heading', hidden: true });
 
   constructor(
     private readonly api: ConversationsApi,
@@ -65,6 +70,11 @@ export class ConversationView {
     this.compose = new ComposeBox((draft, key, shown) => this.reply(draft, key, shown), {
       library: options.templates,
       preview: (templateId, values) => api.previewTemplate(id, templateId, values),
+      schedule: async (draft, sendAt) => {
+        await api.scheduleReply(id, draft, sendAt);
+        // The list shows scheduled texts only from the (audited) conversation read.
+        await this.load();
+      },
     });
     const signsOut = (e: unknown) => {
       const expired = e instanceof ApiProblem && e.status === 401;
@@ -82,6 +92,7 @@ export class ConversationView {
       signsOut,
     });
     this.notes = new NotesPanel((text) => api.addNote(id, text), signsOut);
+    this.history = new HistoryPanel(() => api.history(id), signsOut);
     this.element = h('section', { class: 'conversation', 'aria-labelledby': 'conversation-heading', tabindex: '-1' },
       h('p', { class: 'loading' }, 'Opening the conversation…'));
   }
@@ -178,20 +189,75 @@ export class ConversationView {
       ),
       workflowLine(c, this.options.me),
       badges.length ? badgeList(badges, 'conversation-triage') : null,
+      this.whoReadLink(),
     );
     this.actions.show(c);
     this.renderEmergency(c);
     this.renderWhy(c);
     this.notes.show(c.notes ?? []);
+    this.renderScheduled(c);
     if (this.timeline && this.header) {
       this.header.replaceWith(header);
       this.timeline.replaceWith(timeline);
     } else {
-      this.element.replaceChildren(this.emergency, header, this.actions.element, this.why, this.notes.element, timeline, this.compose.element);
+      this.element.replaceChildren(this.emergency, header, this.actions.element, this.why, this.notes.element,
+        this.history.element, timeline, this.scheduled, this.compose.element);
     }
     this.header = header;
     this.timeline = timeline;
     timeline.lastElementChild?.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Replies waiting for their time, each with Cancel; sent and cancelled ones are history. */
+  private renderScheduled(c: ConversationDetail): void {
+    const waiting = (c.scheduledReplies ?? []).filter((r) => r.status === 'scheduled');
+    this.scheduled.hidden = waiting.length === 0;
+    const problem = h('p', { class: 'action-error', role: 'alert' });
+    this.scheduled.replaceChildren(
+      h('h3', { id: 'scheduled-heading' }, `Scheduled replies (${waiting.length})`),
+      h('ul', { class: 'scheduled-list' }, ...waiting.map((reply) => {
+        const cancel = h('button', { type: 'button', 'aria-label': `Cancel the reply scheduled for ${when(reply.sendAt)}` }, 'Cancel');
+        cancel.addEventListener('click', async () => {
+          cancel.disabled = true;
+          try {
+            await this.api.cancelScheduledReply(this.id, reply.id);
+            await this.load();
+          } catch (e) {
+            cancel.disabled = false;
+            this.onProblemOr(problem, e);
+          }
+        });
+        return h('li', { class: 'scheduled-reply' },
+          h('p', { class: 'message-who' }, 'For ', h('time', { datetime: reply.sendAt }, when(reply.sendAt)), ` · by ${reply.createdBy}`),
+          h('p', { class: 'message-text' }, reply.text ?? ''),
+          cancel);
+      })),
+      problem,
+    );
+  }
+
+  /** An expired sign-in signs out; anything else is said where it happened. */
+  private onProblemOr(where: HTMLElement, e: unknown): void {
+    if (e instanceof ApiProblem && e.status === 401) {
+      this.onProblem(e);
+      return;
+    }
+    where.textContent = e instanceof ApiProblem ? e.plainMessage : 'That did not work. Please try again.';
+  }
+
+  private whoReadLink(): HTMLElement | null {
+    const open = this.options.whoRead;
+    if (!open) {
+      return null;
+    }
+    const link = h('a', { href: `/audit/conversations/${encodeURIComponent(this.id)}`, class: 'who-read' }, 'Who read this conversation');
+    link.addEventListener('click', (event) => {
+      if (event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+        event.preventDefault();
+        open();
+      }
+    });
+    return h('p', {}, link);
   }
 
   private renderEmergency(c: ConversationDetail): void {

@@ -1,0 +1,138 @@
+import type { ApiClient } from './client';
+import type { Outcome } from './outcomes';
+
+export type Priority = 'critical' | 'high' | 'normal' | 'low';
+export const PRIORITIES: readonly Priority[] = ['critical', 'high', 'normal', 'low'];
+
+export interface ResponseTarget {
+  priority: Priority;
+  minutes: number;
+  /** Counted in the location's opening hours only; otherwise around the clock. */
+  businessHours: boolean;
+}
+
+export type Assignment = 'none' | 'round-robin' | 'least-loaded';
+
+/** A queue's setup (conversation-service `PUT /api/queues/{queue}` replaces every field); the service leaves out empty ones. */
+export interface QueueSetup {
+  queue: string;
+  locationCode: string;
+  assignment: Assignment;
+  openCap?: number | null;
+  returnAfterMinutes?: number | null;
+  members?: string[];
+  responseTargets?: ResponseTarget[];
+  updatedBy?: string | null;
+  updatedAt?: string | null;
+}
+
+export interface QueuesSetup {
+  queues: QueueSetup[];
+  defaultTargets: ResponseTarget[];
+  staffAway: string[];
+}
+
+/** A location's week and holidays (routing-service); times `HH:mm` in the location's own time zone. */
+export interface LocationHours {
+  timeZone: string;
+  weekly: { day: string; opens: string; closes: string }[];
+  holidays: { date: string; name: string }[];
+  autoReplyIntervalMinutes?: number | null;
+}
+
+export interface RuleSet {
+  version: number;
+  rules: unknown[];
+  comment: string | null;
+  createdBy: string | null;
+  createdAt: string | null;
+}
+
+export interface DryRunQuestion {
+  practiceNumber: string;
+  text: string;
+  from?: string;
+  at?: string;
+  channel?: string;
+  rules?: unknown[];
+}
+
+/** Where a message would go and why. Triage reasons quote the text the admin typed, nothing stored. */
+export interface DryRunAnswer {
+  locationCode: string;
+  queue: string;
+  priority: string;
+  category: string | null;
+  urgency: string | null;
+  ruleId: string | null;
+  rulesVersion: number | null;
+  directedTo: string | null;
+  autoReplyKind: string | null;
+  alertsOnCall: boolean;
+  triageReasons: string[] | null;
+  reason: string;
+}
+
+export interface TemplateDraft {
+  name: string;
+  category: string;
+  body: string;
+}
+
+/** The practice's setup for practice admins: queues and targets, outcomes, templates, routing rules and hours. */
+export class AdminApi {
+  constructor(private readonly api: ApiClient) {}
+
+  queues(): Promise<QueuesSetup> {
+    return this.api.request('/api/queues');
+  }
+
+  saveQueue(setup: QueueSetup): Promise<QueueSetup> {
+    const { queue, updatedAt: _at, updatedBy: _by, ...body } = setup;
+    return this.api.request(`/api/queues/${encodeURIComponent(queue)}`, {
+      method: 'PUT', body: { queue, ...body }, notFound: 'This queue is set up at another location, or the location is not yours.',
+    });
+  }
+
+  saveDefaultTargets(targets: ResponseTarget[]): Promise<unknown> {
+    return this.api.request('/api/queues/default-targets', { method: 'PUT', body: { targets } });
+  }
+
+  outcomes(): Promise<Outcome[]> {
+    return this.api.request('/api/outcomes?all=true');
+  }
+
+  saveOutcome(code: string, change: { label: string; position?: number; active: boolean }): Promise<Outcome> {
+    return this.api.request(`/api/outcomes/${encodeURIComponent(code)}`, { method: 'PUT', body: change });
+  }
+
+  addTemplate(draft: TemplateDraft): Promise<unknown> {
+    return this.api.request('/api/templates', { method: 'POST', body: draft });
+  }
+
+  retireTemplate(id: string): Promise<unknown> {
+    return this.api.request(`/api/templates/${encodeURIComponent(id)}`, { method: 'DELETE', notFound: 'This template is gone.' });
+  }
+
+  rules(): Promise<RuleSet> {
+    return this.api.request('/api/routing/rules');
+  }
+
+  saveRules(basedOn: number, rules: unknown[], comment: string): Promise<RuleSet> {
+    return this.api.request('/api/routing/rules', { method: 'PUT', body: { basedOn, rules, comment } });
+  }
+
+  dryRun(question: DryRunQuestion): Promise<DryRunAnswer> {
+    return this.api.request('/api/routing/rules/dry-run', { method: 'POST', body: question });
+  }
+
+  hours(location: string): Promise<LocationHours> {
+    return this.api.request(`/api/routing/locations/${encodeURIComponent(location)}/hours`, { notFound: 'This location is not known.' });
+  }
+
+  saveHours(location: string, hours: LocationHours): Promise<LocationHours> {
+    return this.api.request(`/api/routing/locations/${encodeURIComponent(location)}/hours`, {
+      method: 'PUT', body: hours, notFound: 'This location is not known.',
+    });
+  }
+}
