@@ -351,9 +351,8 @@ class StaffWebAppIT {
      */
     private void complianceFindsTheFrontDesksReadInTheAudit(String conversationId) {
         String frontDesk = subjectOf(running.token("frontdesk.north"));
-        // audit-service learns of a topic created after it started (audit.access, on the first read) at its next
-        // metadata refresh, up to five minutes later; until then the read is not in the log yet.
-        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(10)).until(() -> given()
+        // The launcher creates every topic before the services start, so the read reaches the log within seconds
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> given()
                 .auth().oauth2(running.token("compliance")).queryParam("conversationId", conversationId)
                 .queryParam("action", "conversation.read").get(running.staff + "/api/audit/events").then()
                 .statusCode(200).extract().jsonPath().getList("entries.actorUserId").contains(frontDesk));

@@ -9,14 +9,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.carethread.schemas.Topics;
 
 /**
  * A real single-node Kafka broker in KRaft mode (combined broker and controller), run as a child JVM from the
@@ -129,6 +133,20 @@ final class KafkaProcess {
         return id;
     }
 
+    /**
+     * Every platform topic exists before the services start: a consumer subscribed to a topic that does not exist yet
+     * (audit-service's all-events, say, before the first read creates audit.access) notices it only at its next
+     * metadata refresh, up to five minutes later.
+     */
+    private static void createTopics(Admin admin) throws Exception {
+        Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+        List<NewTopic> missing = Topics.ALL.stream().filter(topic -> !existing.contains(topic))
+                .map(topic -> new NewTopic(topic, Optional.empty(), Optional.empty())).toList();
+        if (!missing.isEmpty()) {
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
     private void awaitBroker(ManagedProcess process, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Properties config = new Properties();
@@ -147,6 +165,7 @@ final class KafkaProcess {
                     int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes()
                             .get(4, TimeUnit.SECONDS).size();
                     if (brokers > 0) {
+                        createTopics(admin);
                         return;
                     }
                 } catch (InterruptedException e) {
