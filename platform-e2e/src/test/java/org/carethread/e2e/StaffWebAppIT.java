@@ -111,8 +111,16 @@ class StaffWebAppIT {
             page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("inbox.png")));
             assertAccessible(page, "inbox");
 
-            // Keyboard only: j moves to the (only) row, Enter opens it, c claims it.
-            page.keyboard().press("j");
+            // Keyboard only: j moves down the rows to this one (earlier tests' conversations may sit above it),
+            // Enter opens it, c claims it.
+            List<String> rowIds = page.locator(".inbox-row").evaluateAll(
+                    "rows => rows.map(r => r.dataset.conversationId)") instanceof List<?> ids
+                    ? ids.stream().map(String::valueOf).toList() : List.of();
+            int position = rowIds.indexOf(conversationId);
+            assertTrue(position >= 0, "the conversation is not among the inbox rows");
+            for (int press = 0; press <= position; press++) {
+                page.keyboard().press("j");
+            }
             assertThat(row).isFocused();
             page.keyboard().press("Enter");
             page.waitForURL(running.staff + "/conversations/" + conversationId);
