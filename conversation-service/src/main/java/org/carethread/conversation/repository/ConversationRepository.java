@@ -31,10 +31,6 @@ public class ConversationRepository {
      * @param names        how assignees and mentions name them (username, lower-cased username, subject)
      */
     public record Scope(Collection<String> locations, Collection<String> hiddenQueues, Collection<String> names) {
-        public boolean seesNothing() {
-            return locations.isEmpty();
-        }
-
         /** The HQL condition on conversation {@code c}, with its parameters added to {@code parameters}. */
         String condition(Map<String, Object> parameters) {
             parameters.put("locations", locations);

@@ -65,11 +65,11 @@ public class ConversationSearch {
                 : conversations.scopeOf(session, staff)
                         .chain(scope -> conversations.listInScope(session, scope, filter, limit, offset)))
                 .call(found -> found.isEmpty()
-                        ? access.recordAccess(session, staff, null, ConversationEvents.ACTION_CONVERSATION_SEARCH,
-                                clientAddress)
+                        ? access.recordScopedAccess(session, staff, null,
+                                ConversationEvents.ACTION_CONVERSATION_SEARCH, clientAddress)
                         : Multi.createFrom().iterable(found)
-                                .onItem().transformToUniAndConcatenate(summary -> access.recordAccess(session, staff,
-                                        summary.conversation(), ConversationEvents.ACTION_CONVERSATION_SEARCH,
+                                .onItem().transformToUniAndConcatenate(summary -> access.recordScopedAccess(session,
+                                        staff, summary.conversation(), ConversationEvents.ACTION_CONVERSATION_SEARCH,
                                         clientAddress))
                                 .collect().asList()));
     }

@@ -120,20 +120,32 @@ public class ConversationService {
     }
 
     /**
-     * Records on the audit topic, in the caller's transaction, that the staff member saw the conversation's PHI; with
-     * no conversation (a search that found none), that they looked. Keyed by the patient, so one patient's accesses
-     * stay in order.
+     * Records on the audit topic, in the caller's transaction, that the staff member saw the conversation's PHI.
+     * Keyed by the patient, so one patient's accesses stay in order.
      */
     Uni<Void> recordAccess(Mutiny.Session session, StaffMember staff, Conversation conversation, String action,
             String clientAddress) {
         // A conversation outside the reader's scope is open to them only through break-glass: its reason (sealed)
         // goes with every read, so the audit says why.
-        Uni<String> purpose = conversation == null ? Uni.createFrom().nullItem()
-                : breakGlass.activeReason(session, staff.id(), conversation.id, Instant.now());
-        return purpose.chain(sealedPurpose -> outbox.add(session, Topics.AUDIT_ACCESS, EventTypes.PHI_ACCESSED,
+        return breakGlass.activeReason(session, staff.id(), conversation.id, Instant.now())
+                .chain(sealedPurpose -> record(session, staff, conversation, action, clientAddress, sealedPurpose));
+    }
+
+    /**
+     * Records an access to what the staff member found within their own scope (a search's hits), which no
+     * break-glass grant opened; with no conversation (a search that found none), that they looked.
+     */
+    Uni<Void> recordScopedAccess(Mutiny.Session session, StaffMember staff, Conversation conversation, String action,
+            String clientAddress) {
+        return record(session, staff, conversation, action, clientAddress, null);
+    }
+
+    private Uni<Void> record(Mutiny.Session session, StaffMember staff, Conversation conversation, String action,
+            String clientAddress, String sealedPurpose) {
+        return outbox.add(session, Topics.AUDIT_ACCESS, EventTypes.PHI_ACCESSED,
                 conversation == null ? null : conversation.patientRef,
                 conversation == null ? null : conversation.id.toString(), ConversationEvents.access(conversation,
-                        action, staff.id(), StaffRoles.of(staff), clientAddress, sealedPurpose, Instant.now())));
+                        action, staff.id(), StaffRoles.of(staff), clientAddress, sealedPurpose, Instant.now()));
     }
 
     /**
