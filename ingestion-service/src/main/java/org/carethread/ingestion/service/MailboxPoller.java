@@ -18,6 +18,7 @@ import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.unchecked.Unchecked;
+import io.smallrye.mutiny.unchecked.UncheckedSupplier;
 import io.vertx.mutiny.core.Vertx;
 
 /**
@@ -45,15 +46,15 @@ public class MailboxPoller {
     @Scheduled(identity = "practice-mailbox", every = "${carethread.ingestion.mailbox-poll-interval}",
             concurrentExecution = ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
     Uni<Void> poll() {
-        return vertx.executeBlocking(Uni.createFrom().item(Unchecked.supplier(mailbox::open)))
-                .chain(connection -> vertx.executeBlocking(Uni.createFrom().item(Unchecked.supplier(connection::unseen)))
+        return onWorker(mailbox::open)
+                .chain(connection -> onWorker(connection::unseen)
                         .onItem().transformToMulti(mails -> Multi.createFrom().iterable(mails))
                         .onItem().transformToUniAndConcatenate(mail -> take(connection, mail))
                         .collect().last()
-                        .eventually(() -> vertx.executeBlocking(Uni.createFrom().item(Unchecked.supplier(() -> {
+                        .eventually(() -> onWorker(() -> {
                             connection.close();
                             return null;
-                        })))))
+                        })))
                 .onFailure().invoke(failure -> LOG.warnf("practice mailbox poll stopped, the next one carries on: %s",
                         failure.getClass().getName()))
                 .onFailure().recoverWithNull()
@@ -69,11 +70,16 @@ public class MailboxPoller {
                             refused.getMessage());
                     return Uni.createFrom().voidItem();
                 })
-                .chain(() -> vertx.executeBlocking(Uni.createFrom().item(Unchecked.supplier(() -> {
+                .chain(() -> onWorker(() -> {
                     connection.markSeen(mail.uid());
                     return null;
-                }))))
+                }))
                 .replaceWithVoid();
+    }
+
+    /** IMAP blocks: every mailbox call runs on a worker thread. */
+    private <T> Uni<T> onWorker(UncheckedSupplier<T> call) {
+        return vertx.executeBlocking(Uni.createFrom().item(Unchecked.supplier(call)));
     }
 
     private static Predicate<Throwable> refusedForGood() {
