@@ -19,7 +19,7 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Delivery meters. Tags are fixed words only, never a patient's number, a text or an id; the pacing meters name the
- * practice's own sending number (the clinic's public line, not PHI), as carriers set the limit per number.
+ * practice's own sending address (the clinic's public line or mailbox, not PHI), as carriers set the limit per number.
  */
 @ApplicationScoped
 public class DeliveryMetrics {
@@ -70,22 +70,22 @@ public class DeliveryMetrics {
         unmatchedReceipts.increment();
     }
 
-    /** Sets how many ready SMS each practice number has queued; a number not given has none. */
+    /** Sets how many ready messages each sender (number or mailbox) has queued; a sender not given has none. */
     public void waitingForTurn(Map<String, Long> byNumber) {
         byNumber.keySet().forEach(number -> waitingForTurn.computeIfAbsent(number, this::waitingGauge));
         waitingForTurn.forEach((number, waiting) -> waiting.set(byNumber.getOrDefault(number, 0L)));
     }
 
     private AtomicLong waitingGauge(String practiceNumber) {
-        return registry.gauge("carethread.sms.waiting", Tags.of("practice_number", practiceNumber),
+        return registry.gauge("carethread.outbound.waiting", Tags.of("practice_number", practiceNumber),
                 new AtomicLong());
     }
 
     /** How long a message, once ready, waited for its number's turn before its carrier call was claimed. */
     public void waitedForTurn(String practiceNumber, Instant readySince, Instant claimed) {
         Duration waited = readySince.isBefore(claimed) ? Duration.between(readySince, claimed) : Duration.ZERO;
-        Timer.builder("carethread.sms.turn_wait")
-                .description("Time a ready SMS waited for its practice number's next send slot")
+        Timer.builder("carethread.outbound.turn_wait")
+                .description("Time a ready message waited for its sender's next send slot")
                 .tag("practice_number", practiceNumber)
                 .register(registry)
                 .record(waited);

@@ -90,8 +90,8 @@ public class OutboundDelivery {
     private static final QueueStep EMPTY = new QueueStep.Empty();
 
     /**
-     * Sends the oldest ready message of one practice number or mailbox if the number's turn is free: takes the turn and claims the
-     * message in one transaction, calls the carrier, then records the outcome and hands the turn back with the
+     * Sends the oldest ready message of one practice number or mailbox if the sender's turn is free: takes the turn
+     * and claims the message in one transaction, calls the carrier, then records the outcome and hands the turn back with the
      * moment the carrier answered. The next call from the number starts a full interval after that answer: the
      * carrier had this message by then, however late it reached the carrier (a cold start, a slow network), so
      * the carrier never sees two messages from the number closer together than the interval.

@@ -16,9 +16,10 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Works through each practice number's SMS queue on this instance: one look at a time, sending while the number's
- * turn is free, waiting on a Vert.x timer (never blocking) until its next slot, stopping when the queue is empty.
- * Waking a number that is already being worked through only makes it look once more before it stops. The queue
+ * Works through each sender's queue (a practice number's SMS, a practice mailbox's e-mail) on this instance: one
+ * look at a time, sending while the sender's turn is free, waiting on a Vert.x timer (never blocking) until its next
+ * slot, stopping when the queue is empty. Waking a sender that is already being worked through only makes it look
+ * once more before it stops. The queue
  * itself is the QUEUED rows: what this instance forgets in a restart, the sweeper wakes again.
  */
 @ApplicationScoped
@@ -73,7 +74,7 @@ public class SenderQueues {
                 step -> next(practiceNumber, step),
                 failure -> {
                     // The rows stay QUEUED; the sweeper wakes the number again.
-                    LOG.warnf("queue of practice number %s stopped, the sweeper resumes it: %s", practiceNumber,
+                    LOG.warnf("queue of sender %s stopped, the sweeper resumes it: %s", practiceNumber,
                             failure.getClass().getSimpleName());
                     stopWorking(practiceNumber);
                 }));
