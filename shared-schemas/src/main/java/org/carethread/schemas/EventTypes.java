@@ -6,6 +6,7 @@ package org.carethread.schemas;
  */
 public final class EventTypes {
     public static final String MESSAGE_RECEIVED = "carethread.message.received.v1";
+    public static final String MEDIA_RECEIVED = "carethread.media.received.v1";
     public static final String DELIVERY_RECEIPT = "carethread.message.receipt.v1";
     public static final String ROUTING_DECIDED = "carethread.routing.decided.v1";
     public static final String CONVERSATION_OPENED = "carethread.conversation.opened.v1";

@@ -6,6 +6,8 @@ import java.util.List;
 public final class Topics {
     /** Patient messages accepted from a carrier webhook (ingestion → routing, notification, audit). */
     public static final String INBOUND_MESSAGES = "inbound.messages";
+    /** Files patients sent (photos, documents, voicemail recordings), in sealed pieces (ingestion → conversation, audit). */
+    public static final String INBOUND_MEDIA = "inbound.media";
     /** Carrier delivery receipts for messages we sent (ingestion → notification, audit). */
     public static final String INBOUND_RECEIPTS = "inbound.receipts";
     /** Where each inbound message should go (routing → conversation, audit). */
@@ -25,7 +27,7 @@ public final class Topics {
     /** Locations' business hours and staff out of office, as routing keeps them (routing → conversation, audit). */
     public static final String PRACTICE_SCHEDULE = "practice.schedule";
 
-    public static final List<String> ALL = List.of(INBOUND_MESSAGES, INBOUND_RECEIPTS, ROUTING_DECISIONS,
+    public static final List<String> ALL = List.of(INBOUND_MESSAGES, INBOUND_MEDIA, INBOUND_RECEIPTS, ROUTING_DECISIONS,
             CONVERSATION_EVENTS, OUTBOUND_REQUESTS, OUTBOUND_STATUS, AUDIT_ACCESS, STAFF_ALERTS, PATIENT_LINKS,
             PRACTICE_SCHEDULE);
 

@@ -45,6 +45,7 @@ import org.carethread.schemas.events.ConversationStatusChanged;
 import org.carethread.schemas.events.ConversationTargetFlagged;
 import org.carethread.schemas.events.DeliveryReceipt;
 import org.carethread.schemas.events.LocationHoursSet;
+import org.carethread.schemas.events.MediaReceived;
 import org.carethread.schemas.events.MessageReceived;
 import org.carethread.schemas.events.OnCallAlerted;
 import org.carethread.schemas.events.OutboundRequested;
@@ -82,6 +83,7 @@ class EventContractsTest {
     /** The one table joining each event record to its CloudEvents type, its topic and the field that is its Kafka key. */
     static final List<Contract> CONTRACTS = List.of(
             new Contract(MessageReceived.class, EventTypes.MESSAGE_RECEIVED, Topics.INBOUND_MESSAGES, "patientRef"),
+            new Contract(MediaReceived.class, EventTypes.MEDIA_RECEIVED, Topics.INBOUND_MEDIA, "patientRef"),
             new Contract(DeliveryReceipt.class, EventTypes.DELIVERY_RECEIPT, Topics.INBOUND_RECEIPTS, "providerMessageId"),
             new Contract(RoutingDecided.class, EventTypes.ROUTING_DECIDED, Topics.ROUTING_DECISIONS, "patientRef"),
             new Contract(ConversationOpened.class, EventTypes.CONVERSATION_OPENED, Topics.CONVERSATION_EVENTS, "patientRef"),
@@ -167,7 +169,12 @@ class EventContractsTest {
             Map.entry("retentionDays", 2557),
             Map.entry("messageRef", "qv3Xk1sZ0yN4cQ8mR2tW6uE9iO5pA7sD1fG3hJ5kL7z"),
             Map.entry("threadRefs", List.of("Zq3Xk1sZ0yN4cQ8mR2tW6uE9iO5pA7sD1fG3hJ5kL7z")),
-            Map.entry("sizeBytes", 48213));
+            Map.entry("sizeBytes", 48213),
+            Map.entry("mediaId", "0b5e7c44-1f2a-3b4c-8d9e-0123456789ab"),
+            Map.entry("messageEventId", "6f1c2a10-0000-4000-8000-0000000000a1"),
+            Map.entry("contentType", "image/jpeg"),
+            Map.entry("piece", 0),
+            Map.entry("pieces", 1));
 
     final PhiCipher cipher = new PhiCipher(PhiKeyring.parse("k1=" + PhiKeyring.newKeyBase64(), "k1"));
     final BlindIndex blindIndex = BlindIndex.fromBase64(PhiKeyring.newKeyBase64());

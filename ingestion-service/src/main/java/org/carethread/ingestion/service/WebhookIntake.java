@@ -1,5 +1,6 @@
 package org.carethread.ingestion.service;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,8 +41,13 @@ public class WebhookIntake {
 
     /** An SMS is known by the carrier's id, an e-mail by its Message-ID's blind index: each kind apart. */
     public Uni<WebhookOutcome> accept(MessageReceived message) {
+        return accept(message, List.of());
+    }
+
+    /** A message with the files that came with it: all of them in Kafka, or none accepted. */
+    public Uni<WebhookOutcome> accept(MessageReceived message, List<ReceivedFile> files) {
         WebhookKind kind = Channels.EMAIL.equals(message.channel()) ? WebhookKind.EMAIL : WebhookKind.INBOUND;
-        return acceptOnce(kind, message.providerMessageId(), kind.tag(), () -> publisher.publish(message));
+        return acceptOnce(kind, message.providerMessageId(), kind.tag(), () -> publisher.publish(message, files));
     }
 
     /** Each status of a message is its own webhook: "delivered" after "submitted" is news, a second "delivered" is not. */

@@ -33,16 +33,18 @@ public final class PhiCipher {
 
     /** Seals a value with the active key; {@code null} stays {@code null}. */
     public String seal(String plaintext) {
-        if (plaintext == null) {
-            return null;
-        }
+        return plaintext == null ? null : sealBytes(plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Seals bytes (a file's contents) with the active key, in the same form as a sealed text. */
+    public String sealBytes(byte[] plaintext) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(activeKeyId.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext);
             byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
             return PREFIX + "." + activeKeyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
         } catch (GeneralSecurityException e) {
@@ -52,9 +54,11 @@ public final class PhiCipher {
 
     /** Opens a sealed value; {@code null} stays {@code null}. The message never echoes the input. */
     public String open(String sealed) {
-        if (sealed == null) {
-            return null;
-        }
+        return sealed == null ? null : new String(openBytes(sealed), StandardCharsets.UTF_8);
+    }
+
+    /** Opens sealed bytes made by {@link #sealBytes} (or a sealed text, as its UTF-8 bytes). */
+    public byte[] openBytes(String sealed) {
         String[] parts = sealed.split("\\.", 3);
         if (parts.length != 3 || !PREFIX.equals(parts[0])) {
             throw new IllegalArgumentException("not a sealed PHI value");
@@ -68,7 +72,7 @@ public final class PhiCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             cipher.updateAAD(parts[1].getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+            return cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("sealed PHI value is corrupt or was altered");
         }

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param providerMessageId the carrier's id (Vonage {@code message_uuid}), or for e-mail the {@code messageRef};
  *                          the event id derives from it
- * @param channel           {@code sms} or {@code email}
+ * @param channel           {@code sms}, {@code email} or {@code voicemail}
  * @param patientRef        blind index of the sender's address
  * @param sealedFrom        sender's address (E.164 without '+' as the carrier sends it, or the lower-cased e-mail)
  * @param practiceNumber    the practice address the patient wrote to: its number, or its mailbox (not PHI)
@@ -19,7 +19,7 @@ import java.util.List;
  * @param sealedMessageId   the e-mail's own Message-ID, for answering in the same thread (it can name the sender)
  * @param messageRef        blind index of the e-mail's Message-ID ({@code BlindIndex.ofMessageId})
  * @param threadRefs        blind indexes of the Message-IDs it answers (In-Reply-To, References)
- * @param attachments       what was attached, without the contents
+ * @param attachments       what was attached; the contents travel apart, as {@link MediaReceived} pieces
  */
 public record MessageReceived(String providerMessageId, String channel, String patientRef, String sealedFrom,
         String practiceNumber, String sealedText, Instant receivedAt, String sealedSubject, String sealedMessageId,
@@ -38,7 +38,13 @@ public record MessageReceived(String providerMessageId, String channel, String p
      * @param sealedFileName the name the sender gave it
      * @param contentType    sniffed from the bytes, not taken from the name or the sender's declaration
      * @param sizeBytes      its decoded size
+     * @param mediaId        the {@link MediaReceived#mediaId()} of its contents; null when they were not kept
      */
-    public record Attachment(String sealedFileName, String contentType, Integer sizeBytes) {
+    public record Attachment(String sealedFileName, String contentType, Integer sizeBytes, String mediaId) {
+
+        /** An attachment described only, its contents not kept (as before contents were kept). */
+        public Attachment(String sealedFileName, String contentType, Integer sizeBytes) {
+            this(sealedFileName, contentType, sizeBytes, null);
+        }
     }
 }

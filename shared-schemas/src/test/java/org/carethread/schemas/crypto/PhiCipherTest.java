@@ -1,11 +1,14 @@
 package org.carethread.schemas.crypto;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,18 @@ class PhiCipherTest {
         assertTrue(sealed.startsWith("v1.k1."));
         assertEquals("my chest hurts since Tuesday", cipher.open(sealed));
         assertNotEquals(sealed, cipher.seal("my chest hurts since Tuesday"), "each seal uses a fresh IV");
+    }
+
+    @Test
+    void sealedBytesOpenBackExactlyAndAlteredBytesAreRefused() {
+        PhiCipher cipher = new PhiCipher(PhiKeyring.parse("k1=" + k1, "k1"));
+        byte[] photo = new byte[70_000];
+        new Random(7).nextBytes(photo);
+        String sealed = cipher.sealBytes(photo);
+        assertTrue(sealed.startsWith("v1.k1."));
+        assertArrayEquals(photo, cipher.openBytes(sealed));
+        String tampered = sealed.substring(0, 40) + (sealed.charAt(40) == 'A' ? 'B' : 'A') + sealed.substring(41);
+        assertThrows(IllegalArgumentException.class, () -> cipher.openBytes(tampered));
     }
 
     @Test
