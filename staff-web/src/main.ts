@@ -256,10 +256,11 @@ class StaffApp {
     const round = ++this.listRound;
     this.unseen = this.unseen.with(changes);
     try {
-      const latest = await this.conversations.list(this.inbox.filters);
+      const [latest, queues] = await Promise.all([this.conversations.list(this.inbox.filters), this.conversations.queues()]);
       if (round !== this.listRound) {
         return;
       }
+      this.inbox.showQueues(queues);
       this.latest = latest;
       const openRow = this.latest.find((c) => c.id === this.open?.id);
       const unseen = this.unseen;

@@ -175,11 +175,22 @@ export interface SearchCriteria {
   limit?: number;
 }
 
-/** The inbox's view and filters; the filters narrow by the latest message's triage, on the server. */
+/** The inbox's view and filters; the filters narrow by queue and by the latest message's triage, on the server. */
 export interface InboxFilters {
   view?: InboxViewName;
   urgency?: Urgency | '';
   category?: Category | '';
+  queue?: string;
+}
+
+/** A queue the person may see and what waits there (conversations not resolved). No PHI. */
+export interface QueueCount {
+  queue: string;
+  locationCode: string;
+  open: number;
+  unassigned: number;
+  urgent: number;
+  overdue: number;
 }
 
 export function listPath(filters: InboxFilters = {}): string {
@@ -192,6 +203,9 @@ export function listPath(filters: InboxFilters = {}): string {
   }
   if (filters.category) {
     query.set('category', filters.category);
+  }
+  if (filters.queue) {
+    query.set('queue', filters.queue);
   }
   return `/api/conversations?${query}`;
 }
@@ -214,6 +228,11 @@ export class ConversationsApi {
   /** Critical first, then high, normal, low; newest activity first within each. */
   list(filters: InboxFilters = {}): Promise<ConversationSummary[]> {
     return this.api.request(listPath(filters));
+  }
+
+  /** The queues the person may see at their locations, with what waits in each, by location and queue. */
+  queues(): Promise<QueueCount[]> {
+    return this.api.request('/api/conversations/queues');
   }
 
   /** Conversations at the person's locations matching every criterion, in the inbox's order. Audited per result. */

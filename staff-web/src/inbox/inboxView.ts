@@ -1,4 +1,4 @@
-import type { Category, ConversationSummary, InboxFilters, InboxViewName, SearchCriteria, Urgency } from '../api/conversations';
+import type { Category, ConversationSummary, InboxFilters, InboxViewName, QueueCount, SearchCriteria, Urgency } from '../api/conversations';
 import { ApiProblem } from '../api/problems';
 import { badgeSpans } from '../triage/badges';
 import { CATEGORY_FILTERS, filtersDescription, isPinned, triageBadges, URGENCY_FILTERS } from '../triage/labels';
@@ -6,6 +6,7 @@ import { h } from '../ui/dom';
 import { channelName, locationName, queueName, when } from '../ui/format';
 import type { LiveState } from '../live/liveFeed';
 import { INBOX_VIEWS, ownerText, statusName, targetClock, viewLabel } from '../workflow/labels';
+import { QueueList } from './queueList';
 import type { ReadMarks } from './readMarks';
 import { searchCriteria, searchSummary } from './search';
 
@@ -30,6 +31,7 @@ export class InboxView {
   private readonly urgency: HTMLSelectElement;
   private readonly category: HTMLSelectElement;
   private readonly views: HTMLButtonElement[];
+  private readonly queues = new QueueList('', () => this.filtersChanged());
   private view: InboxViewName = '';
   private shown: { conversations: ConversationSummary[]; openId: string | null } = { conversations: [], openId: null };
   private readonly query = h('input', { id: 'inbox-search', name: 'q', type: 'search', autocomplete: 'off', 'aria-describedby': 'inbox-search-hint' });
@@ -71,6 +73,7 @@ export class InboxView {
       h('div', { class: 'inbox-heading' }, h('h1', { id: 'inbox-heading' }, 'Inbox'), this.liveState),
       this.searchForm(),
       h('div', { class: 'inbox-views', role: 'group', 'aria-label': 'Views' }, ...this.views),
+      this.queues.element,
       h(
         'form',
         { class: 'inbox-filters', 'aria-label': 'Filter conversations', role: 'search' },
@@ -86,7 +89,12 @@ export class InboxView {
   }
 
   get filters(): InboxFilters {
-    return { view: this.view, urgency: this.urgency.value as Urgency | '', category: this.category.value as Category | '' };
+    return {
+      view: this.view,
+      urgency: this.urgency.value as Urgency | '',
+      category: this.category.value as Category | '',
+      queue: this.queues.queue,
+    };
   }
 
   private filtersChanged(): void {
@@ -139,6 +147,11 @@ export class InboxView {
     this.results = undefined;
     this.clearSearch.hidden = true;
     this.searchError.textContent = '';
+  }
+
+  /** The queue list's counts, asked for with every refresh of the list. */
+  showQueues(queues: QueueCount[]): void {
+    this.queues.show(queues);
   }
 
   /** Said once per change of state, not on every retry. */

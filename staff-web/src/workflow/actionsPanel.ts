@@ -2,11 +2,9 @@ import type { ConversationAction, ConversationsApi, ConversationSummary, Workflo
 import type { Outcome, OutcomesApi } from '../api/outcomes';
 import { ApiProblem } from '../api/problems';
 import { h } from '../ui/dom';
+import { queueName } from '../ui/format';
 import { ACTION_LABELS, actionDone, actionsFor, refusal, tomorrowMorning, withOffset, type ActionName } from './actions';
 import { ESCALATIONS } from './labels';
-
-/** The queues every location has, offered as suggestions when moving a conversation to a queue. */
-const QUEUE_KINDS = ['front-desk', 'clinical', 'intake', 'identity-review', 'billing', 'scheduling', 'refills'];
 
 export interface ActionsPanelOptions {
   api: ConversationsApi;
@@ -98,11 +96,14 @@ export class ActionsPanel {
       case 'assign': {
         const colleague = input('action-assignee', 'text');
         const queue = input('action-queue', 'text', { list: 'action-queues' });
+        // The queues the person sees at the conversation's location; without the list a code can still be typed.
+        const queues = await this.options.api.queues().catch(() => []);
         return {
           elements: [
             field('action-assignee', "Colleague's username", colleague),
             field('action-queue', 'or a queue (it waits there without an owner)', queue),
-            h('datalist', { id: 'action-queues' }, ...QUEUE_KINDS.map((kind) => h('option', { value: `${c.locationCode}-${kind}` }))),
+            h('datalist', { id: 'action-queues' }, ...queues.filter((q) => q.locationCode === c.locationCode)
+              .map((q) => h('option', { value: q.queue }, queueName(q.queue)))),
           ],
           action: () => {
             const [who, where] = [colleague.value.trim(), queue.value.trim()];

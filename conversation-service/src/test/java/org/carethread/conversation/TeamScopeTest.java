@@ -2,7 +2,10 @@ package org.carethread.conversation;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -130,6 +133,52 @@ class TeamScopeTest {
     }
 
     @Test
+    void theQueueListShowsEachPersonTheQueuesTheyMaySeeWithWhatWaitsThere() {
+        String clinicalQueue = "north-clinical-" + UUID.randomUUID().toString().substring(0, 8);
+        String emptyQueue = "north-forms-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("locationCode", "north", "team", "clinical"))
+                .when().put("/api/queues/" + clinicalQueue).then().statusCode(200);
+        // no team: the whole location works it
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(Map.of("locationCode", "north"))
+                .when().put("/api/queues/" + emptyQueue).then().statusCode(200);
+        Practice practice = new Practice(json);
+        String first = Practice.newPatientNumber();
+        practice.decision(first, "north", "My chest feels tight").queue(clinicalQueue)
+                .triage("clinical-question", "urgent", "high", "chest symptoms").publish();
+        String second = Practice.newPatientNumber();
+        practice.decision(second, "north", "Is my lab back?").queue(clinicalQueue).publish();
+        String firstId = (String) Practice.awaitInboxEntry(northNurse(), first).get("id");
+        Practice.awaitInboxEntry(northNurse(), second);
+
+        Map<String, Object> clinical = queueCount(northNurse(), clinicalQueue);
+        assertEquals(Map.of("queue", clinicalQueue, "locationCode", "north", "open", 2, "unassigned", 2, "urgent", 1,
+                "overdue", 0), clinical);
+        given().auth().oauth2(northNurse()).when().get("/api/conversations?queue=" + clinicalQueue)
+                .then().statusCode(200).body("size()", equalTo(2)).body("queue", everyItem(equalTo(clinicalQueue)));
+
+        // the front desk: the location's empty queue is offered, the clinical team's is not there at all
+        assertEquals(0, ((Number) queueCount(Practice.northFrontDesk(), emptyQueue).get("open")).intValue());
+        assertNull(queueCount(Practice.northFrontDesk(), clinicalQueue), "another team's queue is listed");
+        assertNull(queueCount(northBilling(), clinicalQueue), "another team's queue is listed");
+        given().auth().oauth2(Practice.northFrontDesk()).when().get("/api/conversations?queue=" + clinicalQueue)
+                .then().statusCode(200).body("size()", equalTo(0));
+        // South sees none of North's queues
+        assertTrue(queues(Practice.southFrontDesk()).stream().noneMatch(q -> "north".equals(q.get("locationCode"))));
+
+        // claimed: still open, no longer waiting for an owner
+        String etag = given().auth().oauth2(northNurse()).when().get("/api/conversations/" + firstId)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(northNurse()).header("If-Match", etag).when()
+                .post("/api/conversations/" + firstId + "/claim").then().statusCode(200);
+        clinical = queueCount(northNurse(), clinicalQueue);
+        assertEquals(List.of(2, 1), List.of(clinical.get("open"), clinical.get("unassigned")));
+
+        given().auth().oauth2(northNurse()).when().get("/api/conversations?queue=North Clinical")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void aTeamThatIsNotACodeIsRefusedAndNothingChanges() {
         String queue = "north-clinical-" + UUID.randomUUID().toString().substring(0, 8);
         for (String team : List.of("Clinical Team", "", "x".repeat(51), "-clinical")) {
@@ -146,6 +195,15 @@ class TeamScopeTest {
     private static List<String> inbox(String token) {
         return given().auth().oauth2(token).when().get("/api/conversations?limit=200")
                 .then().statusCode(200).extract().jsonPath().getList("id", String.class);
+    }
+
+    private static List<Map<String, Object>> queues(String token) {
+        return given().auth().oauth2(token).when().get("/api/conversations/queues")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    private static Map<String, Object> queueCount(String token, String queue) {
+        return queues(token).stream().filter(q -> queue.equals(q.get("queue"))).findFirst().orElse(null);
     }
 
     private static List<String> search(String token, String words) {

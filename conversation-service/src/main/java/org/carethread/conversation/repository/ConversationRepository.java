@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -59,6 +60,59 @@ public class ConversationRepository {
                 .setParameter("teams", teams)
                 .getResultList()
                 .map(hidden -> new Scope(staff.locations(), hidden, names));
+    }
+
+    /**
+     * A queue the staff member may see and what waits in it (conversations not resolved, as far as they see them).
+     *
+     * @param urgent  of those, how many carry an emergency or urgent latest message
+     * @param overdue of those, how many are past their response target
+     */
+    public record QueueLoad(String queueCode, String locationCode, long open, long unassigned, long urgent,
+            long overdue) {
+    }
+
+    /**
+     * The queues in the scope: those holding conversations the staff member sees, and those set up at their
+     * locations for their teams (empty ones too, so work can be moved there), by location and queue.
+     */
+    public Uni<List<QueueLoad>> queueLoads(Mutiny.Session session, Scope scope) {
+        Map<String, Object> parameters = new HashMap<>();
+        String inScope = scope.condition(parameters);
+        var query = session.createSelectionQuery("select c.queueCode, c.locationCode, count(c),"
+                + " sum(case when c.status = :unassigned then 1 else 0 end),"
+                + " sum(case when c.urgency in (:urgent) then 1 else 0 end),"
+                + " sum(case when c.targetFlag = :overdue then 1 else 0 end)"
+                + " from Conversation c where " + inScope + " and c.status <> :resolved"
+                + " group by c.queueCode, c.locationCode", Object[].class)
+                .setParameter("unassigned", Conversation.UNASSIGNED)
+                .setParameter("urgent", List.of("emergency", "urgent"))
+                .setParameter("overdue", "overdue")
+                .setParameter("resolved", Conversation.RESOLVED);
+        for (var parameter : parameters.entrySet()) {
+            query = query.setParameter(parameter.getKey(), parameter.getValue());
+        }
+        return query.getResultList().chain(rows -> session.createNativeQuery("select queue_code, location_code"
+                + " from queue_setting where location_code in (:locations)", Object[].class)
+                .setParameter("locations", scope.locations())
+                .getResultList()
+                .map(setUp -> {
+                    Map<String, QueueLoad> loads = new TreeMap<>();
+                    for (Object[] row : setUp) {
+                        if (!scope.hiddenQueues().contains((String) row[0])) {
+                            loads.put(row[1] + "/" + row[0], new QueueLoad((String) row[0], (String) row[1], 0, 0, 0, 0));
+                        }
+                    }
+                    for (Object[] row : rows) {
+                        loads.put(row[1] + "/" + row[0], new QueueLoad((String) row[0], (String) row[1], count(row[2]),
+                                count(row[3]), count(row[4]), count(row[5])));
+                    }
+                    return List.copyOf(loads.values());
+                }));
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     /** A conversation and how many messages it holds, for the inbox list. */
@@ -193,8 +247,8 @@ public class ConversationRepository {
 
         /** The inbox list's filter. */
         public static Filter inbox(Collection<String> statuses, Collection<String> assignees, boolean aging,
-                String urgency, String category) {
-            return new Filter(statuses, assignees, urgency, category, null, null, null, null, null, null, null, aging);
+                String urgency, String category, String queue) {
+            return new Filter(statuses, assignees, urgency, category, queue, null, null, null, null, null, null, aging);
         }
     }
 

@@ -97,6 +97,8 @@ public class ConversationResource {
             @Parameter(description = "the triage category of the latest patient message (scheduling, cancellation,"
                     + " refill, billing, test-results, records-forms, clinical-question, general); all when absent")
             @QueryParam("category") String category,
+            @Parameter(description = "one queue's code, e.g. north-front-desk; all the caller sees when absent")
+            @QueryParam("queue") String queue,
             @Parameter(description = "how many to return (default 50)") @QueryParam("limit") Integer limit) {
         List<String> statuses = view == null ? null : switch (view) {
             case VIEW_MINE -> Conversation.STATUSES.stream().filter(s -> !s.equals(Conversation.RESOLVED)).toList();
@@ -116,13 +118,41 @@ public class ConversationResource {
         if (category != null) {
             oneOf("category", category, CATEGORIES);
         }
+        if (queue != null) {
+            ConversationActionResource.queue(queue);
+        }
         int size = pageSize(limit);
         if (statuses != null && statuses.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return conversations.list(staff.current(), statuses, VIEW_MINE.equals(view), VIEW_AGING.equals(view), urgency,
-                category, size)
+                category, queue, size)
                 .map(summaries -> summaries.stream().map(views::summary).toList());
+    }
+
+    /**
+     * A queue the caller may see and what waits there, for the inbox's queue list and for moving work to a queue.
+     *
+     * @param open       conversations not resolved
+     * @param unassigned of those, waiting for an owner
+     * @param urgent     of those, with an emergency or urgent latest message
+     * @param overdue    of those, past their response target
+     */
+    public record QueueCount(@Schema(examples = "north-front-desk") String queue,
+            @Schema(examples = "north") String locationCode, long open, long unassigned, long urgent, long overdue) {
+    }
+
+    @GET
+    @Path("/queues")
+    @Operation(summary = "The queues the caller may see, with what waits in each",
+            description = "Queues at the caller's locations that hold conversations they see, and those set up for their"
+                    + " teams, even when empty. Counts cover conversations not resolved. Carries no PHI.")
+    @APIResponse(responseCode = "200", description = "The queues, by location and code")
+    public Uni<List<QueueCount>> queues() {
+        return conversations.queues(staff.current()).map(loads -> loads.stream()
+                .map(load -> new QueueCount(load.queueCode(), load.locationCode(), load.open(), load.unassigned(),
+                        load.urgent(), load.overdue()))
+                .toList());
     }
 
     @POST

@@ -92,16 +92,26 @@ public class ConversationService {
      * @param mine     only conversations the staff member owns
      * @param urgency  only this urgency of the latest message; null for all
      * @param category only this category of the latest message; null for all
+     * @param queue    only this queue; null for all
      */
     public Uni<List<Summary>> list(StaffMember staff, List<String> statuses, boolean mine, boolean aging,
-            String urgency, String category, int limit) {
+            String urgency, String category, String queue, int limit) {
         if (staff.locations().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         List<String> assignees = mine ? Stream.of(staff.username(), staff.id()).filter(Objects::nonNull).toList() : null;
-        var filter = ConversationRepository.Filter.inbox(statuses, assignees, aging, urgency, category);
+        var filter = ConversationRepository.Filter.inbox(statuses, assignees, aging, urgency, category, queue);
         return sessions.withSession(session -> conversations.scopeOf(session, staff)
                 .chain(scope -> conversations.listInScope(session, scope, filter, limit, 0)));
+    }
+
+    /** The queues the staff member may see at their locations, with what waits in each. No PHI: not audited. */
+    public Uni<List<ConversationRepository.QueueLoad>> queues(StaffMember staff) {
+        if (staff.locations().isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return sessions.withSession(session -> conversations.scopeOf(session, staff)
+                .chain(scope -> conversations.queueLoads(session, scope)));
     }
 
     /**

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import type { QueueCount } from '../api/conversations';
+import { queueLoad } from './queueList';
+
+const frontDesk: QueueCount = { queue: 'north-front-desk', locationCode: 'north', open: 3, unassigned: 1, urgent: 1, overdue: 0 };
+
+// The list itself is driven in the browser test (StaffWebAppIT): vitest runs without a DOM here.
+describe('queueLoad', () => {
+  it('says what waits and leaves out what is zero', () => {
+    expect(queueLoad(frontDesk)).toBe('3 open, 1 unassigned, 1 urgent');
+    expect(queueLoad({ ...frontDesk, open: 0, unassigned: 0, urgent: 0 })).toBe('0 open');
+    expect(queueLoad({ ...frontDesk, open: 2, unassigned: 0, urgent: 0, overdue: 2 })).toBe('2 open, 2 past target');
+  });
+});
