@@ -52,6 +52,8 @@ export type ChainStatus =
 /** The search's filters as the API takes them; none of them is PHI (the patient is the address's blind index). */
 export interface AuditFilters {
   conversationId?: string;
+  /** The blind index of the patient's address, from `patientRef()`: the address itself never goes in a URL. */
+  patientRef?: string;
   actor?: string;
   action?: string;
   /** ISO-8601 with offset, inclusive. */
@@ -77,6 +79,13 @@ export class AuditApi {
       `/api/audit/conversations/${encodeURIComponent(conversationId)}/readers?${query({ page: String(page), size: String(size) })}`,
       { notFound: READERS_NOT_FOUND },
     );
+  }
+
+  /** The blind index the log knows a patient by; the phone number or e-mail address travels in the POST body. */
+  async patientRef(address: string): Promise<string> {
+    const body = address.includes('@') ? { email: address } : { phone: address };
+    const found: { patientRef: string } = await this.api.request('/api/audit/patient-refs', { method: 'POST', body });
+    return found.patientRef;
   }
 
   verify(): Promise<ChainStatus> {

@@ -18,14 +18,14 @@ export interface AuditViewOptions {
 }
 
 /**
- * The audit log for compliance officers and supervisors: a search by conversation, staff member, action and time,
+ * The audit log for compliance officers and supervisors: a search by conversation, patient, staff member, action and time,
  * page by page; who read a conversation; for compliance officers the chain check and the export. Every one of these
  * is itself written to the audit log by the service, so nothing is read until the person asks.
  */
 export class AuditView {
   readonly element: HTMLElement;
   private readonly form: HTMLFormElement;
-  private readonly fields: Record<'conversationId' | 'actor' | 'action' | 'from' | 'to', HTMLInputElement | HTMLSelectElement>;
+  private readonly fields: Record<'conversationId' | 'patient' | 'actor' | 'action' | 'from' | 'to', HTMLInputElement | HTMLSelectElement>;
   private readonly problem = h('p', { class: 'audit-problem', role: 'alert' });
   private readonly chainResult = h('p', { class: 'chain-result', role: 'status' });
   private readonly exportDone = h('p', { class: 'export-done', role: 'status' });
@@ -36,6 +36,7 @@ export class AuditView {
   constructor(private readonly api: AuditApi, private readonly options: AuditViewOptions) {
     this.fields = {
       conversationId: h('input', { id: 'audit-conversation', name: 'conversationId', autocomplete: 'off', spellcheck: 'false' }),
+      patient: h('input', { id: 'audit-patient', name: 'patient', autocomplete: 'off', spellcheck: 'false' }),
       actor: h('input', { id: 'audit-actor', name: 'actor', autocomplete: 'off', spellcheck: 'false' }),
       action: h('select', { id: 'audit-action', name: 'action' },
         h('option', { value: '' }, 'Any action'),
@@ -46,6 +47,7 @@ export class AuditView {
     this.fields.conversationId.value = options.readersOf ?? '';
     this.form = h('form', { class: 'audit-form', 'aria-label': 'Search the audit log' },
       field('audit-conversation', 'Conversation ID', this.fields.conversationId),
+      field('audit-patient', "Patient's phone number or e-mail address", this.fields.patient),
       field('audit-actor', 'Staff member (user id or username, as recorded)', this.fields.actor),
       field('audit-action', 'Action', this.fields.action),
       field('audit-from', 'From (your time)', this.fields.from),
@@ -103,7 +105,7 @@ export class AuditView {
   private exportButton(format: ExportFormat): HTMLButtonElement {
     const button = h('button', { type: 'button' }, `Export ${format.toUpperCase()}`);
     button.addEventListener('click', async () => {
-      const asked = this.readForm();
+      const asked = await this.readForm();
       if (!asked) {
         return;
       }
@@ -131,8 +133,11 @@ export class AuditView {
     return button;
   }
 
-  /** The form's filters, or undefined after saying what is wrong with them. */
-  private readForm(): AuditFilters | undefined {
+  /**
+   * The form's filters, or undefined after saying what is wrong with them. A patient's address is first turned into
+   * the blind index the log knows them by, so it never appears in an address bar, a history or a server log.
+   */
+  private async readForm(): Promise<AuditFilters | undefined> {
     this.problem.textContent = '';
     const read = filtersFrom({
       conversationId: this.fields.conversationId.value,
@@ -145,12 +150,21 @@ export class AuditView {
       this.problem.textContent = read.problem;
       return undefined;
     }
-    return read.filters;
+    const patient = this.fields.patient.value.trim();
+    if (!patient) {
+      return read.filters;
+    }
+    try {
+      return { ...read.filters, patientRef: await this.api.patientRef(patient) };
+    } catch (e) {
+      this.fail(e);
+      return undefined;
+    }
   }
 
   private async search(page: number): Promise<void> {
     if (page === 0) {
-      const asked = this.readForm();
+      const asked = await this.readForm();
       if (!asked) {
         return;
       }

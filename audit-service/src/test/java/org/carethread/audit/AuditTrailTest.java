@@ -144,6 +144,27 @@ class AuditTrailTest {
                 .body("entries[0].action", equalTo("message.received"))
                 .body("entries[0].conversationId", equalTo(null)));
 
+        // A compliance officer who knows the patient's number, written as the desk writes it, finds the same entries:
+        // the number goes in a POST body, and the search and the export take its blind index.
+        String phoneAsTyped = "+" + phone.charAt(0) + " (" + phone.substring(1, 4) + ") " + phone.substring(4);
+        given().header("Authorization", OFFICER).contentType("application/json")
+                .body(Map.of("phone", phoneAsTyped))
+                .when().post("/api/audit/patient-refs").then()
+                .statusCode(200)
+                .body("patientRef", equalTo(patient));
+        for (Map<String, String> wrong : List.of(Map.of("phone", "call me"), Map.of("email", "not-an-address"),
+                Map.of("phone", phone, "email", "pat@example.org"), Map.<String, String>of())) {
+            given().header("Authorization", OFFICER).contentType("application/json").body(wrong)
+                    .when().post("/api/audit/patient-refs").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body(not(containsString(phone)));
+        }
+        given().header("Authorization", Staff.frontDesk("fran.desk")).contentType("application/json")
+                .body(Map.of("phone", phone))
+                .when().post("/api/audit/patient-refs").then()
+                .statusCode(403);
+
         // Nothing sealed was copied into the log: no column of any entry holds the ciphertexts.
         try (Connection db = AuditDatabase.connect();
                 PreparedStatement query = db.prepareStatement(

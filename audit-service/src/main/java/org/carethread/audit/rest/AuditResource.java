@@ -1,7 +1,9 @@
 package org.carethread.audit.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -9,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.carethread.messaging.PatientAddresses;
+import org.carethread.schemas.crypto.BlindIndex;
 import org.carethread.schemas.crypto.PhiCipher;
 import org.carethread.audit.mapping.AuditViewMapper;
 import org.carethread.audit.mapping.ExportDocument;
@@ -44,9 +48,11 @@ public class AuditResource {
     private final CurrentIdentityAssociation identity;
     private final ObjectMapper json;
     private final PhiCipher cipher;
+    private final BlindIndex blindIndex;
 
     public AuditResource(AuditSearch search, ChainVerification verification, ConversationReaders readers,
-            AuditExport export, CurrentIdentityAssociation identity, ObjectMapper json, PhiCipher cipher) {
+            AuditExport export, CurrentIdentityAssociation identity, ObjectMapper json, PhiCipher cipher,
+            BlindIndex blindIndex) {
         this.search = search;
         this.verification = verification;
         this.readers = readers;
@@ -54,6 +60,39 @@ public class AuditResource {
         this.identity = identity;
         this.json = json;
         this.cipher = cipher;
+        this.blindIndex = blindIndex;
+    }
+
+    /** A patient's phone number or e-mail address, typed by a compliance officer; exactly one of the two. */
+    public record PatientAddressRequest(String phone, String email) {
+    }
+
+    /** The blind index the log knows the patient by: search and export with it as {@code patientRef}. */
+    public record PatientRefView(String patientRef) {
+    }
+
+    @POST
+    @Path("/patient-refs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ COMPLIANCE_OFFICER, SUPERVISOR })
+    @Operation(summary = "The patientRef of a phone number or e-mail address",
+            description = "The address goes in the body, never in a URL; the answer is its blind index, which is not"
+                    + " PHI and which GET /api/audit/events and /api/audit/export take as patientRef. Reads nothing"
+                    + " from the log.")
+    @APIResponse(responseCode = "200", description = "The patientRef")
+    @APIResponse(responseCode = "400", description = "Not exactly one well-formed phone or e-mail (problem details)")
+    @APIResponse(responseCode = "401", description = "No valid staff token")
+    @APIResponse(responseCode = "403", description = "Only compliance officers and supervisors may ask")
+    public PatientRefView patientRef(PatientAddressRequest body) {
+        if (body == null || (body.phone() == null) == (body.email() == null)) {
+            throw new InvalidQueryException("Give the patient's 'phone' or 'email', one of the two.");
+        }
+        String problem = body.phone() != null ? PatientAddresses.phoneProblem(body.phone())
+                : PatientAddresses.emailProblem(body.email());
+        if (problem != null) {
+            throw new InvalidQueryException(problem);
+        }
+        return new PatientRefView(blindIndex.ofAddress(body.phone() != null ? body.phone() : body.email()));
     }
 
     @GET

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.carethread.conversation.repository.Conversation;
 import org.carethread.conversation.service.ConversationSearch.Criteria;
 import org.carethread.conversation.service.SearchTerms;
+import org.carethread.messaging.PatientAddresses;
 
 /**
  * Checks a search before anything is read: at least one criterion, each well formed. The problems name the field,
@@ -18,13 +19,7 @@ import org.carethread.conversation.service.SearchTerms;
 final class SearchCriteria {
     private static final int MAX_WORDS_LENGTH = 1000;
     private static final int MAX_PATIENT_ID_LENGTH = 100;
-    private static final int MAX_EMAIL_LENGTH = 254;
     private static final Pattern PATIENT_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:-]*$");
-    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ().-]+$");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
-    /** E.164: a full international number has at most 15 digits; fewer than 7 is no one's number. */
-    private static final int MIN_PHONE_DIGITS = 7;
-    private static final int MAX_PHONE_DIGITS = 15;
 
     private SearchCriteria() {
     }
@@ -74,17 +69,17 @@ final class SearchCriteria {
     }
 
     private static String phone(String phone) {
-        long digits = phone.chars().filter(Character::isDigit).count();
-        if (!PHONE.matcher(phone).matches() || digits < MIN_PHONE_DIGITS || digits > MAX_PHONE_DIGITS) {
-            throw new InvalidRequestException("'phone' must be a full phone number with its country code, for"
-                    + " example +1 555 765 4321.");
+        String problem = PatientAddresses.phoneProblem(phone);
+        if (problem != null) {
+            throw new InvalidRequestException(problem);
         }
         return phone;
     }
 
     private static String email(String email) {
-        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email.trim()).matches()) {
-            throw new InvalidRequestException("'email' must be an e-mail address, for example name@example.org.");
+        String problem = PatientAddresses.emailProblem(email);
+        if (problem != null) {
+            throw new InvalidRequestException(problem);
         }
         return email;
     }
