@@ -7,7 +7,10 @@ export interface AuditEntry {
   type: string;
   action: string;
   conversationId: string | null;
+  /** The actor's Keycloak subject (or, for older events, their username). */
   actorUserId: string | null;
+  /** The actor's username when the event named it. */
+  actorName: string | null;
   locationCode: string | null;
   clientAddress: string | null;
   occurredAt: string;
@@ -28,6 +31,7 @@ export interface AuditPage {
 /** One read of a conversation's PHI. */
 export interface ConversationReader {
   staffUserId: string;
+  staffName: string | null;
   roles: string[];
   action: string;
   readAt: string;

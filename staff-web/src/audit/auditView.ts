@@ -48,7 +48,7 @@ export class AuditView {
     this.form = h('form', { class: 'audit-form', 'aria-label': 'Search the audit log' },
       field('audit-conversation', 'Conversation ID', this.fields.conversationId),
       field('audit-patient', "Patient's phone number or e-mail address", this.fields.patient),
-      field('audit-actor', 'Staff member (user id or username, as recorded)', this.fields.actor),
+      field('audit-actor', 'Staff member (username or user id)', this.fields.actor),
       field('audit-action', 'Action', this.fields.action),
       field('audit-from', 'From (your time)', this.fields.from),
       field('audit-to', 'To (your time, not included)', this.fields.to),
@@ -189,7 +189,7 @@ export class AuditView {
         entries.map((entry) => [
           h('time', { datetime: entry.occurredAt }, when(entry.occurredAt)),
           actionWords(entry.action),
-          entry.actorUserId ?? '—',
+          who(entry.actorName, entry.actorUserId),
           entry.conversationId ? this.readersButton(entry.conversationId) : '—',
           entry.locationCode ? locationName(entry.locationCode) : '—',
           entry.clientAddress ?? '—',
@@ -230,7 +230,7 @@ export class AuditView {
       h('div', {}, readers.length ? table('Reads of this conversation, newest first',
         ['Staff member', 'Roles', 'What', 'When', 'Location', 'From address', 'Break-glass reason'],
         readers.map((read) => [
-          read.staffUserId,
+          who(read.staffName, read.staffUserId),
           read.roles?.length ? read.roles.join(', ') : '—',
           actionWords(read.action),
           h('time', { datetime: read.readAt }, when(read.readAt)),
@@ -250,6 +250,14 @@ export class AuditView {
     }
     this.problem.textContent = e instanceof ApiProblem ? e.plainMessage : 'Something went wrong. Please try again.';
   }
+}
+
+/** A person by username, their Keycloak id kept at hand for a compliance officer who needs it. */
+function who(name: string | null, id: string | null): string | Node {
+  if (!id) {
+    return name ?? '—';
+  }
+  return name && name !== id ? h('span', { title: `User id ${id}` }, name) : id;
 }
 
 function field(id: string, label: string, control: HTMLElement): HTMLElement {

@@ -72,11 +72,11 @@ class AuditExportTest {
                 .extract().asString();
         List<String> lines = csv.lines().toList();
         assertEquals("seq,eventId,type,action,conversationId,actorUserId,locationCode,clientAddress,occurredAt,"
-                + "recordedAt,entryHash,breakGlass,purpose", lines.get(0));
+                + "recordedAt,entryHash,breakGlass,purpose,actorName", lines.get(0));
         assertEquals(4, lines.size(), csv);
         for (int i = 0; i < 3; i++) {
             String[] fields = lines.get(i + 1).split(",", -1);
-            assertEquals(13, fields.length, lines.get(i + 1));
+            assertEquals(14, fields.length, lines.get(i + 1));
             assertEquals(ids.get(i), fields[1]);
             assertEquals(EventTypes.PHI_ACCESSED, fields[2]);
             assertEquals("conversation.read", fields[3]);

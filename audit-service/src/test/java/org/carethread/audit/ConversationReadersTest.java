@@ -49,6 +49,9 @@ class ConversationReadersTest {
         String conversation = UUID.randomUUID().toString();
         String other = UUID.randomUUID().toString();
         String patient = TestCrypto.BLIND_INDEX.ofAddress("15557770001");
+        // Dr Diaz's read names her as services do today: Keycloak subject, and username beside it.
+        String diazSubject = UUID.randomUUID().toString();
+        String diaz = "dr.diaz" + UUID.randomUUID().toString().substring(0, 6);
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60);
         KafkaBroker.shared().send(List.of(
                 CloudEventRecords.record(json, Topics.CONVERSATION_EVENTS, patient, UUID.randomUUID().toString(),
@@ -64,8 +67,8 @@ class ConversationReadersTest {
                                 "north", "192.0.2.30", null, t0.plusSeconds(2))),
                 CloudEventRecords.record(json, Topics.AUDIT_ACCESS, patient, UUID.randomUUID().toString(),
                         EventTypes.PHI_ACCESSED, SOURCE, conversation, t0.plusSeconds(3),
-                        new PhiAccessed("dr.diaz", List.of("provider", "supervisor"), "conversation.read",
-                                conversation, patient, "north", "192.0.2.20", null, t0.plusSeconds(3)))));
+                        new PhiAccessed(diazSubject, List.of("provider", "supervisor"), "conversation.read",
+                                conversation, patient, "north", "192.0.2.20", null, t0.plusSeconds(3), diaz))));
 
         await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", Staff.supervisor("sam.supervisor"))
                 .when().get("/api/audit/conversations/" + conversation + "/readers").then()
@@ -78,7 +81,8 @@ class ConversationReadersTest {
                 .contentType("application/json")
                 .body("conversationId", equalTo(conversation))
                 .body("total", equalTo(2))
-                .body("readers.staffUserId", contains("dr.diaz", "nurse.nora"))
+                .body("readers.staffUserId", contains(diazSubject, "nurse.nora"))
+                .body("readers.staffName", contains(diaz, null))
                 .body("readers[0].roles", contains("provider", "supervisor"))
                 .body("readers[1].roles", contains("nurse"))
                 .body("readers.clientAddress", contains("192.0.2.20", "192.0.2.10"))
@@ -91,6 +95,17 @@ class ConversationReadersTest {
                 .statusCode(200)
                 .body("total", equalTo(2))
                 .body("readers.staffUserId", contains("nurse.nora"));
+
+        // The log is searched by the username as well as by the subject.
+        for (String actor : List.of(diaz, diazSubject)) {
+            given().header("Authorization", Staff.complianceOfficer("carol.compliance"))
+                    .queryParam("actor", actor).queryParam("conversationId", conversation)
+                    .when().get("/api/audit/events").then()
+                    .statusCode(200)
+                    .body("total", equalTo(1))
+                    .body("entries[0].actorUserId", equalTo(diazSubject))
+                    .body("entries[0].actorName", equalTo(diaz));
+        }
 
         // Asking who read a conversation is itself in the log, with the caller as actor and the question as subject.
         try (Connection db = AuditDatabase.connect(); PreparedStatement query = db.prepareStatement(

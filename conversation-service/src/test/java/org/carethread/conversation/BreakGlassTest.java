@@ -90,6 +90,7 @@ class BreakGlassTest {
         assertEquals(REASON, TestCrypto.CIPHER.open(granted.purpose()));
         assertEquals(REASON, TestCrypto.CIPHER.open(read.purpose()));
         assertEquals("198.51.100.23", read.clientAddress());
+        assertEquals("nell.south", read.staffUsername(), "the audit log names the reader, not only their subject");
         assertFalse(recordsAbout().stream().anyMatch(r -> r.value().contains("chest pain")),
                 "the reason never travels in clear");
         ConsumerRecord<String, String> raised = await().atMost(Duration.ofSeconds(20)).until(() -> recordsAbout()

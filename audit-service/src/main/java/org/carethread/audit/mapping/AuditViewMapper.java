@@ -24,7 +24,7 @@ public final class AuditViewMapper {
     public static AuditEntryView toView(AuditEntry entry, PhiCipher cipher) {
         return new AuditEntryView(entry.seq, entry.eventId, entry.eventType, entry.action, entry.conversationId,
                 entry.actorUserId, entry.locationCode, entry.clientAddress, entry.occurredAt, entry.recordedAt,
-                entry.entryHash, entry.sealedPurpose != null, purpose(entry, cipher));
+                entry.entryHash, entry.sealedPurpose != null, purpose(entry, cipher), entry.actorName);
     }
 
     public static AuditPage toPage(SearchResult result, AuditCriteria criteria, PhiCipher cipher) {
@@ -41,7 +41,7 @@ public final class AuditViewMapper {
     static ReaderView toReader(AuditEntry read, PhiCipher cipher) {
         List<String> roles = read.actorRoles == null ? List.of() : List.of(read.actorRoles.split(","));
         return new ReaderView(read.actorUserId, roles, read.action, read.occurredAt, read.clientAddress,
-                read.locationCode, read.sealedPurpose != null, purpose(read, cipher));
+                read.locationCode, read.sealedPurpose != null, purpose(read, cipher), read.actorName);
     }
 
     private static String purpose(AuditEntry entry, PhiCipher cipher) {

@@ -52,6 +52,7 @@ public final class EventEntryMapper {
         entry.patientRef = text(data, "patientRef");
         // Who did it: the staff member of a conversation event, who asked for a send, who changed the schedule.
         entry.actorUserId = firstText(data, "staffUserId", "requestedBy", "setBy", "clearedBy");
+        entry.actorName = text(data, "staffUsername");
         entry.actorRoles = roles(data.path("staffRoles"));
         entry.sealedPurpose = sealed(text(data, "purpose"));
         entry.action = action(event.type(), data);

@@ -22,7 +22,7 @@ import io.smallrye.mutiny.Multi;
  */
 public final class ExportDocument {
     static final String CSV_HEADER = "seq,eventId,type,action,conversationId,actorUserId,locationCode,clientAddress,"
-            + "occurredAt,recordedAt,entryHash,breakGlass,purpose";
+            + "occurredAt,recordedAt,entryHash,breakGlass,purpose,actorName";
 
     private ExportDocument() {
     }
@@ -46,7 +46,7 @@ public final class ExportDocument {
         return Stream.of(String.valueOf(entry.seq()), entry.eventId(), entry.type(), entry.action(),
                         entry.conversationId(), entry.actorUserId(), entry.locationCode(), entry.clientAddress(),
                         text(entry.occurredAt()), text(entry.recordedAt()), entry.entryHash(),
-                        String.valueOf(entry.breakGlass()), entry.purpose())
+                        String.valueOf(entry.breakGlass()), entry.purpose(), entry.actorName())
                 .map(ExportDocument::csvField).collect(Collectors.joining(","));
     }
 

@@ -29,6 +29,9 @@ public class AuditEntry {
     public String patientRef;
     @Column(name = "actor_user_id")
     public String actorUserId;
+    /** The actor's username, when the event names it beside the subject. */
+    @Column(name = "actor_name")
+    public String actorName;
     /** Comma-separated roles of the actor, when the event names them. */
     @Column(name = "actor_roles")
     public String actorRoles;

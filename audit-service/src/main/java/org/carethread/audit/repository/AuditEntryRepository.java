@@ -100,7 +100,7 @@ public class AuditEntryRepository {
         Map<String, Object> parameters = new LinkedHashMap<>();
         add(conditions, parameters, "conversationId = :conversationId", "conversationId", criteria.conversationId());
         add(conditions, parameters, "patientRef = :patientRef", "patientRef", criteria.patientRef());
-        add(conditions, parameters, "actorUserId = :actor", "actor", criteria.actor());
+        add(conditions, parameters, "(actorUserId = :actor or actorName = :actor)", "actor", criteria.actor());
         add(conditions, parameters, "action = :action", "action", criteria.action());
         add(conditions, parameters, "occurredAt >= :from", "from", criteria.from());
         add(conditions, parameters, "occurredAt < :to", "to", criteria.to());

@@ -52,6 +52,10 @@ public final class AuditChain {
             out.append("purpose=").append(entry.sealedPurpose.length()).append(':').append(entry.sealedPurpose)
                     .append('|');
         }
+        // The actor's name came last (V5), the same way again.
+        if (entry.actorName != null) {
+            out.append("name=").append(entry.actorName.length()).append(':').append(entry.actorName).append('|');
+        }
         return out.toString();
     }
 

@@ -29,6 +29,16 @@ class ChainVerifierTest {
     }
 
     @Test
+    void aChangedOrRemovedActorNameIsReportedAtItsEntry() {
+        List<AuditEntry> renamed = chain(5);
+        renamed.get(1).actorName = "someone.else";
+        assertBreak(renamed, 2, ChainVerifier.Problem.ALTERED);
+        List<AuditEntry> unnamed = chain(5);
+        unnamed.get(3).actorName = null;
+        assertBreak(unnamed, 4, ChainVerifier.Problem.ALTERED);
+    }
+
+    @Test
     void aChangedEntryWhoseHashWasRecomputedIsStillCaughtByItsSuccessor() {
         List<AuditEntry> entries = chain(5);
         AuditEntry forged = entries.get(1);
@@ -106,7 +116,8 @@ class ChainVerifierTest {
         entry.topic = "audit.access";
         entry.eventType = "carethread.phi.accessed.v1";
         entry.action = "conversation.read";
-        entry.actorUserId = "nurse.nora";
+        entry.actorUserId = "3f0c9a52-7d4e-4b1a-9c8e-2a6b5d4e3f21";
+        entry.actorName = "nurse.nora";
         entry.occurredAt = Instant.parse("2025-03-01T10:00:00.123456789Z").plusSeconds(seq);
         entry.recordedAt = Instant.parse("2025-03-01T10:00:01Z").plusSeconds(seq);
         entry.previousHash = previousHash;

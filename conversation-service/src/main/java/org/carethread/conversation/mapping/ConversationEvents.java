@@ -1,7 +1,6 @@
 package org.carethread.conversation.mapping;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.carethread.conversation.repository.Conversation;
 import org.carethread.conversation.repository.Message;
@@ -14,6 +13,8 @@ import org.carethread.schemas.events.ConversationStatusChanged;
 import org.carethread.schemas.events.ConversationTargetFlagged;
 import org.carethread.schemas.events.OutboundRequested;
 import org.carethread.schemas.events.PhiAccessed;
+import org.carethread.schemas.staff.StaffMember;
+import org.carethread.schemas.staff.StaffRoles;
 
 /** Builds the event payloads this service publishes from its entities. PHI leaves only as it is stored: sealed. */
 public final class ConversationEvents {
@@ -79,11 +80,13 @@ public final class ConversationEvents {
     }
 
     /** @param conversation what was seen; null for an access that concerns no conversation, such as a fruitless search */
-    public static PhiAccessed access(Conversation conversation, String action, String staffUserId,
-            List<String> staffRoles, String clientAddress, String sealedPurpose, Instant at) {
+    public static PhiAccessed access(Conversation conversation, String action, StaffMember staff,
+            String clientAddress, String sealedPurpose, Instant at) {
         return conversation == null
-                ? new PhiAccessed(staffUserId, staffRoles, action, null, null, null, clientAddress, null, at)
-                : new PhiAccessed(staffUserId, staffRoles, action, conversation.id.toString(), conversation.patientRef,
-                        conversation.locationCode, clientAddress, sealedPurpose, at);
+                ? new PhiAccessed(staff.id(), StaffRoles.of(staff), action, null, null, null, clientAddress, null, at,
+                        staff.username())
+                : new PhiAccessed(staff.id(), StaffRoles.of(staff), action, conversation.id.toString(),
+                        conversation.patientRef, conversation.locationCode, clientAddress, sealedPurpose, at,
+                        staff.username());
     }
 }

@@ -71,8 +71,7 @@ public class BreakGlass {
                             now, granted.expiresAt())
                             .chain(() -> outbox.add(session, Topics.AUDIT_ACCESS, EventTypes.PHI_ACCESSED,
                                     conversation.patientRef, subject, ConversationEvents.access(conversation,
-                                            ACCESS_BREAK_GLASS, staff.id(), StaffRoles.of(staff), clientAddress,
-                                            sealedReason, now)))
+                                            ACCESS_BREAK_GLASS, staff, clientAddress, sealedReason, now)))
                             .chain(() -> outbox.add(session, Topics.AUDIT_ACCESS, EventTypes.BREAK_GLASS_GRANTED,
                                     conversation.patientRef, subject, granted))
                             .replaceWith(granted);

@@ -1,7 +1,6 @@
 package org.carethread.conversation.service;
 
 import org.carethread.schemas.staff.StaffMember;
-import org.carethread.schemas.staff.StaffRoles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +154,7 @@ public class ConversationService {
         return outbox.add(session, Topics.AUDIT_ACCESS, EventTypes.PHI_ACCESSED,
                 conversation == null ? null : conversation.patientRef,
                 conversation == null ? null : conversation.id.toString(), ConversationEvents.access(conversation,
-                        action, staff.id(), StaffRoles.of(staff), clientAddress, sealedPurpose, Instant.now()));
+                        action, staff, clientAddress, sealedPurpose, Instant.now()));
     }
 
     /**

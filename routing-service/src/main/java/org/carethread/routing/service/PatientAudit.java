@@ -39,7 +39,7 @@ public class PatientAudit {
         String patientId = patient.id.toString();
         return outbox.add(session, Topics.AUDIT_ACCESS, EventTypes.PHI_ACCESSED, patientId, null,
                 new PhiAccessed(staff.id(), StaffRoles.of(staff), action, null, patientId, locationCode,
-                        clientAddress, null, Instant.now()));
+                        clientAddress, null, Instant.now(), staff.username()));
     }
 
     /** An access that concerns no single patient: a search that found nobody, an import. */
@@ -47,6 +47,6 @@ public class PatientAudit {
             String clientAddress) {
         return outbox.add(session, Topics.AUDIT_ACCESS, EventTypes.PHI_ACCESSED, null, null,
                 new PhiAccessed(staff.id(), StaffRoles.of(staff), action, null, null, null, clientAddress, null,
-                        Instant.now()));
+                        Instant.now(), staff.username()));
     }
 }
