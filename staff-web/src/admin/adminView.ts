@@ -187,6 +187,10 @@ export class AdminView {
     return form;
   }
 
+  /**
+   * The templates, and one form that adds a template or, after "Edit" on a row, saves a new version of that one
+   * (staff answering with it from then on get the new text; earlier replies keep theirs).
+   */
   private async loadTemplates(done?: string): Promise<void> {
     await this.read(this.templates, async () => {
       const templates = await this.options.templates();
@@ -194,17 +198,39 @@ export class AdminView {
       const name = h('input', { id: 'new-template-name', autocomplete: 'off' });
       const category = h('input', { id: 'new-template-category', autocomplete: 'off', spellcheck: 'false' });
       const body = h('textarea', { id: 'new-template-body', rows: '3' });
-      const form = h('form', { class: 'admin-form', 'aria-label': 'Add a template' },
+      const heading = h('h3', { id: 'template-form-heading' }, 'Add a template');
+      const save = h('button', { type: 'submit' }, 'Add template');
+      const cancel = h('button', { type: 'button', hidden: true }, 'Cancel editing');
+      let editing: Template | undefined;
+      const edit = (template: Template | undefined) => {
+        editing = template;
+        heading.textContent = template ? `Edit "${template.name}"` : 'Add a template';
+        save.textContent = template ? `Save as version ${template.version + 1}` : 'Add template';
+        cancel.hidden = !template;
+        name.value = template?.name ?? '';
+        category.value = template?.category ?? '';
+        body.value = template?.body ?? '';
+        error.textContent = '';
+      };
+      cancel.addEventListener('click', () => edit(undefined));
+      const form = h('form', { class: 'admin-form', 'aria-labelledby': 'template-form-heading' },
+        heading,
         field('new-template-name', 'Template name', name),
         field('new-template-category', 'Category (e.g. scheduling)', category),
         field('new-template-body', 'Text, with variables like {{patient_first_name}}', body),
-        h('button', { type: 'submit' }, 'Add template'));
+        h('div', { class: 'admin-form-buttons' }, save, cancel));
       form.addEventListener('submit', async (event) => {
         event.preventDefault();
         error.textContent = '';
+        const draft = { name: name.value, category: category.value.trim(), body: body.value };
         await this.attempt(error, async () => {
-          await this.api.addTemplate({ name: name.value, category: category.value.trim(), body: body.value });
-          await this.loadTemplates(`Added "${name.value}".`);
+          if (editing) {
+            await this.api.saveTemplate(editing.id, editing.version, draft);
+            await this.loadTemplates(`Saved "${draft.name}" as version ${editing.version + 1}.`);
+          } else {
+            await this.api.addTemplate(draft);
+            await this.loadTemplates(`Added "${draft.name}".`);
+          }
         });
       });
       this.templates.replaceChildren(
@@ -212,6 +238,11 @@ export class AdminView {
           h('caption', {}, 'Templates staff answer with'),
           h('thead', {}, h('tr', {}, ...['Name', 'Category', 'Text', 'Version', ''].map((c) => h('th', { scope: 'col' }, c)))),
           h('tbody', {}, ...templates.map((template) => {
+            const change = h('button', { type: 'button', 'aria-label': `Edit ${template.name}` }, 'Edit');
+            change.addEventListener('click', () => {
+              edit(template);
+              name.focus();
+            });
             const retire = h('button', { type: 'button', 'aria-label': `Retire ${template.name}` }, 'Retire');
             retire.addEventListener('click', async () => {
               error.textContent = '';
@@ -221,7 +252,7 @@ export class AdminView {
               });
             });
             return h('tr', {}, h('th', { scope: 'row' }, template.name), h('td', {}, codeInWords(template.category)),
-              h('td', {}, template.body), h('td', {}, String(template.version)), h('td', {}, retire));
+              h('td', {}, template.body), h('td', {}, String(template.version)), h('td', {}, change, ' ', retire));
           }))),
         form, status, error);
     });

@@ -110,6 +110,16 @@ export class AdminApi {
     return this.api.request('/api/templates', { method: 'POST', body: draft });
   }
 
+  /** Saves a new version of the template edited at `version`; a colleague's save in between answers 412. */
+  saveTemplate(id: string, version: number, draft: TemplateDraft): Promise<unknown> {
+    return this.api.request(`/api/templates/${encodeURIComponent(id)}`, {
+      method: 'PUT',
+      body: draft,
+      headers: { 'If-Match': `"${version}"` },
+      notFound: 'This template is gone.',
+    });
+  }
+
   retireTemplate(id: string): Promise<unknown> {
     return this.api.request(`/api/templates/${encodeURIComponent(id)}`, { method: 'DELETE', notFound: 'This template is gone.' });
   }
