@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.carethread.ingestion.MailSystemReports.SentEmail;
 import org.carethread.localinfra.CareThreadTestResource;
 import org.carethread.localinfra.TestCrypto;
 import org.carethread.schemas.Channels;
@@ -43,25 +43,24 @@ class EmailDeliveryReportTest {
 
     @Test
     void aBounceOfOurEmailIsPublishedOnceAsAnUndeliverableReceiptWithoutTheAddressOrDiagnostic() throws Exception {
-        String outboundId = UUID.randomUUID().toString();
-        String ours = outboundId + "@carethread.local";
-        String patient = "pat." + outboundId.substring(0, 8) + "@example.org";
-        String reportId = UUID.randomUUID() + "@mx.carethread.local";
-        byte[] bounce = MailSystemReports.deliveryStatus(reportId, ours, patient, "failed", "5.1.1");
+        SentEmail sent = SentEmail.fresh();
+        String reportId = MailSystemReports.newReportId();
+        byte[] bounce = MailSystemReports.deliveryStatus(reportId, sent.messageId(), sent.patient(), "failed",
+                "5.1.1");
 
         postSigned(secret, bounce).statusCode(200).body("status", is("accepted"));
         postSigned(secret, bounce).statusCode(200).body("status", is("duplicate"));
 
-        ConsumerRecord<String, String> record = onlyReceipt("<" + ours + ">", "undeliverable");
-        assertEquals("<" + ours + ">", record.key(), "keyed by our Message-ID, as notification-service recorded it");
+        ConsumerRecord<String, String> record = onlyReceipt(sent.providerMessageId(), "undeliverable");
+        assertEquals(sent.providerMessageId(), record.key(), "keyed by our Message-ID, as notification-service recorded it");
         assertEquals(EventTypes.DELIVERY_RECEIPT, TopicRecords.header(record, CloudEventHeaders.TYPE));
         DeliveryReceipt receipt = json.readValue(record.value(), DeliveryReceipt.class);
-        assertEquals("<" + ours + ">", receipt.providerMessageId());
+        assertEquals(sent.providerMessageId(), receipt.providerMessageId());
         assertEquals("undeliverable", receipt.carrierStatus());
-        assertEquals(outboundId, receipt.clientRef(), "our outbound id, from our Message-ID");
+        assertEquals(sent.outboundId(), receipt.clientRef(), "our outbound id, from our Message-ID");
         assertEquals("mailbox unavailable (5.1.1)", receipt.errorReason());
         assertEquals(Channels.EMAIL, receipt.channel());
-        for (String clear : List.of(patient, "User unknown", "Lab results")) {
+        for (String clear : List.of(sent.patient(), "User unknown", "Lab results")) {
             assertFalse(record.value().contains(clear), "no address or diagnostic on Kafka");
         }
         assertNoMessageFor(reportId);
@@ -69,25 +68,22 @@ class EmailDeliveryReportTest {
 
     @Test
     void aDelayDeliveryAndReadNotificationEachBecomeTheirReceipt() throws Exception {
-        String outboundId = UUID.randomUUID().toString();
-        String ours = outboundId + "@carethread.local";
-        String patient = "pat." + outboundId.substring(0, 8) + "@example.org";
-        String delayId = UUID.randomUUID() + "@mx.carethread.local";
-        String deliveredId = UUID.randomUUID() + "@mx.carethread.local";
+        SentEmail sent = SentEmail.fresh();
+        String delayId = MailSystemReports.newReportId();
+        String deliveredId = MailSystemReports.newReportId();
         String readId = UUID.randomUUID() + "@mail.example.org";
 
-        postSigned(secret, MailSystemReports.deliveryStatus(delayId, ours, patient, "delayed", "4.2.2"))
-                .statusCode(200).body("status", is("accepted"));
-        postSigned(secret, MailSystemReports.deliveryStatus(deliveredId, ours, patient, "delivered", "2.0.0"))
-                .statusCode(200).body("status", is("accepted"));
-        postSigned(secret, MailSystemReports.readNotification(readId, ours, patient, "displayed"))
+        postSigned(secret, MailSystemReports.deliveryStatus(delayId, sent.messageId(), sent.patient(), "delayed",
+                "4.2.2")).statusCode(200).body("status", is("accepted"));
+        postSigned(secret, MailSystemReports.deliveryStatus(deliveredId, sent.messageId(), sent.patient(),
+                "delivered", "2.0.0")).statusCode(200).body("status", is("accepted"));
+        postSigned(secret, MailSystemReports.readNotification(readId, sent.messageId(), sent.patient(), "displayed"))
                 .statusCode(200).body("status", is("accepted"));
 
-        assertEquals("mailbox full (4.2.2)",
-                receiptOf(onlyReceipt("<" + ours + ">", "delayed")).errorReason());
-        assertNull(receiptOf(onlyReceipt("<" + ours + ">", "delivered")).errorReason());
-        DeliveryReceipt read = receiptOf(onlyReceipt("<" + ours + ">", "read"));
-        assertEquals(outboundId, read.clientRef());
+        assertEquals("mailbox full (4.2.2)", receiptOf(onlyReceipt(sent.providerMessageId(), "delayed")).errorReason());
+        assertNull(receiptOf(onlyReceipt(sent.providerMessageId(), "delivered")).errorReason());
+        DeliveryReceipt read = receiptOf(onlyReceipt(sent.providerMessageId(), "read"));
+        assertEquals(sent.outboundId(), read.clientRef());
         assertNoMessageFor(delayId);
         assertNoMessageFor(deliveredId);
         assertNoMessageFor(readId);
@@ -96,7 +92,7 @@ class EmailDeliveryReportTest {
     @Test
     void aBounceOfAMailCareThreadDidNotSendNamesItOnlyBlind() throws Exception {
         String original = "staff-" + UUID.randomUUID() + "@outlook.example";
-        String reportId = UUID.randomUUID() + "@mx.carethread.local";
+        String reportId = MailSystemReports.newReportId();
 
         postSigned(secret, MailSystemReports.deliveryStatus(reportId, original, "someone@example.org", "failed",
                 "5.1.1")).statusCode(200).body("status", is("accepted"));
@@ -113,11 +109,10 @@ class EmailDeliveryReportTest {
         return json.readValue(record.value(), DeliveryReceipt.class);
     }
 
-    /** The one receipt for this message and status: e-mail receipts' event ids are made like Vonage's. */
+    /** The one receipt for this message and status. */
     private static ConsumerRecord<String, String> onlyReceipt(String providerMessageId, String status) {
-        String eventId = UUID.nameUUIDFromBytes(("email:status:" + providerMessageId + ":" + status)
-                .getBytes(StandardCharsets.UTF_8)).toString();
-        List<ConsumerRecord<String, String>> records = TopicRecords.withEventId(Topics.INBOUND_RECEIPTS, eventId);
+        List<ConsumerRecord<String, String>> records = TopicRecords.withEventId(Topics.INBOUND_RECEIPTS,
+                MailSystemReports.receiptEventIdOf(providerMessageId, status));
         assertEquals(1, records.size(), "one receipt for " + status);
         return records.get(0);
     }

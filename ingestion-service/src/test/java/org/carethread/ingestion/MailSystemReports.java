@@ -1,6 +1,7 @@
 package org.carethread.ingestion;
 
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /**
  * Plays the mail systems that report on the e-mails a practice sent: Postfix's delivery status notifications
@@ -11,6 +12,29 @@ public final class MailSystemReports {
     public static final String NORTH_MAILBOX = "north@carethread.local";
 
     private MailSystemReports() {
+    }
+
+    /** A reply notification-service sent from the North mailbox: its Message-ID is made from the outbound id. */
+    public record SentEmail(String outboundId, String patient) {
+        public static SentEmail fresh() {
+            String outboundId = UUID.randomUUID().toString();
+            return new SentEmail(outboundId, "pat." + outboundId.substring(0, 8) + "@example.org");
+        }
+
+        /** Its Message-ID, without angle brackets. */
+        public String messageId() {
+            return outboundId + "@carethread.local";
+        }
+
+        /** As notification-service recorded it, and as the receipt names it. */
+        public String providerMessageId() {
+            return "<" + messageId() + ">";
+        }
+    }
+
+    /** A fresh Message-ID for a report from the practice's mail server. */
+    public static String newReportId() {
+        return UUID.randomUUID() + "@mx.carethread.local";
     }
 
     /**
@@ -129,6 +153,12 @@ public final class MailSystemReports {
 
                 Your results are normal.
                 """.formatted(NORTH_MAILBOX, reportId, patient, originalMessageId));
+    }
+
+    /** The event id of an e-mail receipt: made like a Vonage receipt's, from our Message-ID and the status. */
+    public static String receiptEventIdOf(String providerMessageId, String carrierStatus) {
+        return UUID.nameUUIDFromBytes(("email:status:" + providerMessageId + ":" + carrierStatus)
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public static byte[] raw(String mail) {

@@ -11,11 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -83,14 +81,12 @@ class MailboxPollerTest {
 
     @Test
     void aBounceInThePracticeMailboxIsPublishedAsAReceiptNotAMessageAndMarkedSeen() throws Exception {
-        String outboundId = UUID.randomUUID().toString();
-        String ours = outboundId + "@carethread.local";
-        String reportId = UUID.randomUUID() + "@mx.carethread.local";
-        deliver(MailSystemReports.eximBounce(reportId, ours, patientAddress()));
+        MailSystemReports.SentEmail sent = MailSystemReports.SentEmail.fresh();
+        String reportId = MailSystemReports.newReportId();
+        deliver(MailSystemReports.eximBounce(reportId, sent.messageId(), sent.patient()));
 
         await().atMost(PATIENCE).until(() -> seen(reportId));
-        String receiptId = UUID.nameUUIDFromBytes(("email:status:<" + ours + ">:undeliverable")
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String receiptId = MailSystemReports.receiptEventIdOf(sent.providerMessageId(), "undeliverable");
         List<ConsumerRecord<String, String>> receipts = TopicRecords.withEventId(Topics.INBOUND_RECEIPTS, receiptId);
         assertEquals(1, receipts.size(), "marked seen once its receipt is in Kafka");
         assertTrue(receipts.get(0).value().contains("mailbox full (5.2.2)"));
