@@ -52,7 +52,8 @@ class EmailDeliveryReportTest {
         postSigned(secret, bounce).statusCode(200).body("status", is("duplicate"));
 
         ConsumerRecord<String, String> record = onlyReceipt(sent.providerMessageId(), "undeliverable");
-        assertEquals(sent.providerMessageId(), record.key(), "keyed by our Message-ID, as notification-service recorded it");
+        assertEquals(sent.providerMessageId(), record.key(),
+                "keyed by our Message-ID, as notification-service recorded it");
         assertEquals(EventTypes.DELIVERY_RECEIPT, TopicRecords.header(record, CloudEventHeaders.TYPE));
         DeliveryReceipt receipt = json.readValue(record.value(), DeliveryReceipt.class);
         assertEquals(sent.providerMessageId(), receipt.providerMessageId());

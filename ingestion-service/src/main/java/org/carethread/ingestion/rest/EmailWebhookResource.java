@@ -24,7 +24,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The inbound-mail webhook: a provider (or the practice's own mail server) posts each e-mail a patient sent to a
- * practice mailbox as raw MIME, and the mail systems' reports on the e-mails the practice sent. The body is taken as the exact bytes sent, because the signature covers them.
+ * practice mailbox as raw MIME, and the mail systems' reports on the e-mails the practice sent. The body is taken
+ * as the exact bytes sent, because the signature covers them.
  */
 @Path("/webhooks/email")
 @Produces(MediaType.APPLICATION_JSON)

@@ -26,9 +26,11 @@ import jakarta.mail.internet.MimeMessage;
  */
 final class DeliveryReports {
     /** A Message-ID header line in a bounce's quoted copy of our e-mail. */
-    private static final Pattern QUOTED_MESSAGE_ID = Pattern.compile("(?im)^[ \\t>]*Message-ID:[ \\t]*<([^<>\\s]{1,250})>");
+    private static final Pattern QUOTED_MESSAGE_ID =
+            Pattern.compile("(?im)^[ \\t>]*Message-ID:[ \\t]*<([^<>\\s]{1,250})>");
     /** An enhanced status code after an SMTP reply code ("550 5.1.1", "452-4.2.2") or a Status field. */
-    private static final Pattern SMTP_STATUS = Pattern.compile("(?i)(?:\\b[245]\\d\\d[ -]|Status:[ \\t]*)([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
+    private static final Pattern SMTP_STATUS =
+            Pattern.compile("(?i)(?:\\b[245]\\d\\d[ -]|Status:[ \\t]*)([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
     /** A mailer-daemon's subject for a warning that it is still trying ("Warning: message delayed"). */
     private static final Pattern DELAY_SUBJECT = Pattern.compile("(?i)\\b(delay(ed)?|warning)\\b");
     /** How much of a bounce's text is searched for our Message-ID: the quoted headers come early. */
@@ -96,7 +98,7 @@ final class DeliveryReports {
         };
     }
 
-    /** RFC 8098: "displayed" is read; any other disposition (deleted, dispatched, processed) still reached the mailbox. */
+    /** RFC 8098: "displayed" is read; any other disposition (deleted, dispatched…) still reached the mailbox. */
     private static DeliveryReport readNotification(List<Part> parts, Part disposition, String messageId,
             String practiceMailbox) throws MessagingException {
         InternetHeaders fields = headerBlocks(disposition).stream().findFirst().orElse(new InternetHeaders());
@@ -119,7 +121,8 @@ final class DeliveryReports {
         StringBuilder text = new StringBuilder();
         for (Part part : parts) {
             if (part.isMimeType("text/*") || part.isMimeType("message/*")) {
-                text.append(new String(MimeParts.bytes(part, MAX_SCANNED_BYTES), StandardCharsets.ISO_8859_1)).append('\n');
+                text.append(new String(MimeParts.bytes(part, MAX_SCANNED_BYTES), StandardCharsets.ISO_8859_1))
+                        .append('\n');
             }
         }
         Matcher quoted = QUOTED_MESSAGE_ID.matcher(text);

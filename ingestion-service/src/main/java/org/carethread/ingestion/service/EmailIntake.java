@@ -33,7 +33,8 @@ public class EmailIntake {
         // MIME parsing and archive checks take real CPU: off the event loop, back on it for the database.
         return vertx.executeBlocking(Uni.createFrom().item(() -> reader.read(raw)))
                 .chain(email -> email instanceof DeliveryReport report
-                        ? intake.accept(events.deliveryReceipt(report, receivedAt), events.messageRef(report.messageId()))
+                        ? intake.accept(events.deliveryReceipt(report, receivedAt),
+                                events.messageRef(report.messageId()))
                         : intake.accept(events.messageReceived((InboundEmail) email, receivedAt)));
     }
 }

@@ -50,10 +50,6 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) {
         return statusClass == 2;
     }
 
-    public boolean isPermanent() {
-        return statusClass == 5;
-    }
-
     /** E.g. "mailbox unavailable (5.1.1)". */
     public String describe() {
         String words = DETAILS.get(subject + "." + detail);

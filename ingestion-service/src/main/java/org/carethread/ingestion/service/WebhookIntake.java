@@ -55,7 +55,8 @@ public class WebhookIntake {
      * (blind), in the same record as every e-mail.
      */
     public Uni<WebhookOutcome> accept(DeliveryReceipt emailReceipt, String reportRef) {
-        return acceptOnce(WebhookKind.EMAIL, reportRef, WebhookKind.EMAIL.tag(), () -> publisher.publish(emailReceipt));
+        return acceptOnce(WebhookKind.EMAIL, reportRef, WebhookKind.EMAIL.tag(),
+                () -> publisher.publish(emailReceipt));
     }
 
     private Uni<WebhookOutcome> acceptOnce(WebhookKind kind, String providerMessageId, String dedupKind,
