@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param clientRef         our outbound id, echoed by the carrier when we sent it (may be null)
  * @param errorReason       carrier's reason for a failure, without PHI (may be null)
  * @param occurredAt        when the carrier says it happened
- * @param channel           {@code email} for a mail server's report (bounce, delivery or read notification); null
- *                          for Vonage's SMS receipts, which came first
+ * @param channel           {@code email} for a mail system's report (bounce, delivery or read notification); null
+ *                          (read as {@code sms}) for Vonage's SMS receipts, which came first
  */
 public record DeliveryReceipt(String providerMessageId, String carrierStatus, String clientRef, String errorReason,
         Instant occurredAt, String channel) {
