@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,8 +18,11 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.carethread.localinfra.CareThreadTestResource;
 import org.carethread.localinfra.TestCrypto;
+import org.carethread.schemas.DeliveryStatus;
+import org.carethread.schemas.EventTypes;
 import org.carethread.schemas.Topics;
 import org.carethread.schemas.events.OutboundRequested;
+import org.carethread.schemas.events.OutboundStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,5 +113,41 @@ class EmailConversationTest {
                 .body("messages.subject", equalTo(List.of("RE: Referral", "Re: Referral", "Re: Referral"))));
         assertTrue(Practice.inboxEntry(Practice.northFrontDesk(), other).isEmpty(),
                 "the answer to our mail joins the conversation instead of opening one");
+    }
+
+    @Test
+    void aBouncedReplyShowsStaffItFailedAndWhyOnTheMessage() {
+        String address = "p@" + UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+        practice.decision(address, "north", "Can you resend the form?").email("Form", UUID.randomUUID()
+                + "@mail.example.org").identity("new-contact", null).publish();
+        String conversationId = (String) Practice.awaitInboxEntry(Practice.northFrontDesk(), address).get("id");
+        String replyId = given().auth().oauth2(Practice.northFrontDesk())
+                .contentType(ContentType.JSON).body(Map.of("text", "Here it is again."))
+                .when().post("/api/conversations/" + conversationId + "/replies")
+                .then().statusCode(202).extract().path("id");
+
+        // As notification-service announces it: taken by our SMTP server, then returned by the patient's.
+        String ours = "<" + OutboundRequested.emailMessageId(replyId, Practice.mailboxOf("north")) + ">";
+        String reason = "the e-mail could not be delivered (a mail server returned it): mailbox unavailable (5.1.1)";
+        for (OutboundStatus status : List.of(
+                new OutboundStatus(replyId, conversationId, Practice.patientRef(address), DeliveryStatus.SUBMITTED,
+                        ours, null, Instant.now()),
+                new OutboundStatus(replyId, conversationId, Practice.patientRef(address), DeliveryStatus.FAILED,
+                        ours, reason, Instant.now()))) {
+            practice.publish(Topics.OUTBOUND_STATUS, EventTypes.OUTBOUND_STATUS, UUID.randomUUID().toString(),
+                    status.patientRef(), status);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Practice.northFrontDesk())
+                .when().get("/api/conversations/" + conversationId + "/replies/" + replyId)
+                .then().statusCode(200)
+                .body("deliveryStatus", equalTo("FAILED"))
+                .body("failureReason", equalTo(reason)));
+        given().auth().oauth2(Practice.northFrontDesk())
+                .when().get("/api/conversations/" + conversationId)
+                .then().statusCode(200)
+                .body("messages.find { it.id == '" + replyId + "' }.channel", equalTo("email"))
+                .body("messages.find { it.id == '" + replyId + "' }.deliveryStatus", equalTo("FAILED"))
+                .body("messages.find { it.id == '" + replyId + "' }.failureReason", equalTo(reason));
     }
 }

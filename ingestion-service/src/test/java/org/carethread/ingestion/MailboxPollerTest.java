@@ -8,9 +8,11 @@ import static org.carethread.ingestion.InboundEmails.patientAddress;
 import static org.carethread.ingestion.InboundEmails.plain;
 import static org.carethread.ingestion.InboundEmails.raw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 import jakarta.mail.Flags;
@@ -20,6 +22,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.carethread.localinfra.CareThreadTestResource;
 import org.carethread.localinfra.MailServerTestResource;
 import org.carethread.localinfra.TestCrypto;
@@ -74,6 +77,21 @@ class MailboxPollerTest {
         await().atMost(PATIENCE).until(() -> seen(messageId));
         assertEquals(0, TopicRecords.withEventId(Topics.INBOUND_MESSAGES,
                 eventIdOf(TestCrypto.BLIND_INDEX.ofMessageId(messageId))).size());
+    }
+
+    @Test
+    void aBounceInThePracticeMailboxIsPublishedAsAReceiptNotAMessageAndMarkedSeen() throws Exception {
+        MailSystemReports.SentEmail sent = MailSystemReports.SentEmail.fresh();
+        String reportId = MailSystemReports.newReportId();
+        deliver(MailSystemReports.eximBounce(reportId, sent.messageId(), sent.patient()));
+
+        await().atMost(PATIENCE).until(() -> seen(reportId));
+        String receiptId = MailSystemReports.receiptEventIdOf(sent.providerMessageId(), "undeliverable");
+        List<ConsumerRecord<String, String>> receipts = TopicRecords.withEventId(Topics.INBOUND_RECEIPTS, receiptId);
+        assertEquals(1, receipts.size(), "marked seen once its receipt is in Kafka");
+        assertTrue(receipts.get(0).value().contains("mailbox full (5.2.2)"));
+        assertEquals(0, TopicRecords.withEventId(Topics.INBOUND_MESSAGES,
+                eventIdOf(TestCrypto.BLIND_INDEX.ofMessageId(reportId))).size(), "not a patient's message");
     }
 
     private void deliver(byte[] mail) throws Exception {

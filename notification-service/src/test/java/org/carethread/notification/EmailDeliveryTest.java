@@ -2,14 +2,18 @@ package org.carethread.notification;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.carethread.notification.PeerService.receiptRecord;
 import static org.carethread.notification.PeerService.send;
 import static org.carethread.notification.PeerService.statusRecords;
+import static org.carethread.notification.PeerService.statuses;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -18,9 +22,14 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.carethread.localinfra.CareThreadTestResource;
+import org.carethread.localinfra.KafkaBroker;
 import org.carethread.localinfra.MailServerTestResource;
 import org.carethread.notification.PeerService.EmailReply;
+import org.carethread.schemas.Channels;
+import org.carethread.schemas.CloudEventHeaders;
 import org.carethread.schemas.DeliveryStatus;
+import org.carethread.schemas.Topics;
+import org.carethread.schemas.events.DeliveryReceipt;
 import org.carethread.schemas.events.OutboundStatus;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +85,62 @@ class EmailDeliveryTest {
                 .body("channel", equalTo("email"))
                 .body("status", equalTo("SUBMITTED"))
                 .body("attempts", equalTo(1));
+    }
+
+    @Test
+    void aBounceFailsTheEmailWithTheReasonStaffReadAndAnnouncesIt() {
+        EmailReply reply = EmailReply.fresh();
+        String ours = submitted(reply);
+
+        // As ingestion-service publishes a mail server's bounce of our e-mail (RFC 3464, Status 5.1.1).
+        send(receiptRecord(UUID.randomUUID().toString(), new DeliveryReceipt(ours, "undeliverable", reply.outboundId(),
+                "mailbox unavailable (5.1.1)", Instant.now(), Channels.EMAIL)));
+
+        OutboundStatus failed = await().atMost(PATIENCE)
+                .until(() -> statuses(reply.outboundId()), found -> found.size() == 2).get(1);
+        assertEquals(DeliveryStatus.FAILED, failed.status());
+        String reason = "the e-mail could not be delivered (a mail server returned it): mailbox unavailable (5.1.1)";
+        assertEquals(reason, failed.reason());
+        assertEquals(reply.conversationId(), failed.conversationId());
+        given().get("/outbound-messages/{id}", reply.outboundId()).then()
+                .statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("failureReason", equalTo(reason));
+    }
+
+    @Test
+    void aDelayChangesNothingWhileDeliveredAndReadMoveTheEmailToDelivered() {
+        EmailReply reply = EmailReply.fresh();
+        String ours = submitted(reply);
+        String delayed = UUID.randomUUID().toString();
+
+        send(receiptRecord(delayed, new DeliveryReceipt(ours, "delayed", reply.outboundId(), "mailbox full (4.2.2)",
+                Instant.now(), Channels.EMAIL)));
+        send(receiptRecord(UUID.randomUUID().toString(), new DeliveryReceipt(ours, "delivered", reply.outboundId(),
+                null, Instant.now(), Channels.EMAIL)));
+        send(receiptRecord(UUID.randomUUID().toString(), new DeliveryReceipt(ours, "read", reply.outboundId(), null,
+                Instant.now(), Channels.EMAIL)));
+
+        // One key, one partition: once "delivered" shows, the delay before it was read and changed nothing.
+        List<OutboundStatus> announced = await().atMost(PATIENCE)
+                .until(() -> statuses(reply.outboundId()), found -> found.size() >= 2);
+        assertEquals(List.of(DeliveryStatus.SUBMITTED, DeliveryStatus.DELIVERED),
+                announced.stream().map(OutboundStatus::status).toList());
+        String deadLetters = Topics.deadLetter(Topics.INBOUND_RECEIPTS, "notification-service");
+        assertTrue(KafkaBroker.shared().readAll(deadLetters, Duration.ofSeconds(1)).stream()
+                .noneMatch(record -> delayed.equals(PeerService.header(record, CloudEventHeaders.ID))),
+                "a delay is a status notification-service knows, not a dead letter");
+        given().get("/outbound-messages/{id}", reply.outboundId()).then()
+                .statusCode(200)
+                .body("status", equalTo("DELIVERED"))
+                .body("failureReason", equalTo(null));
+    }
+
+    /** Sends the reply and waits for SUBMITTED; answers our Message-ID as ingestion names it in a receipt. */
+    private String submitted(EmailReply reply) {
+        send(reply.record(UUID.randomUUID().toString()));
+        await().atMost(PATIENCE).until(() -> statuses(reply.outboundId()), found -> found.size() == 1);
+        return "<" + reply.outboundId() + "@carethread.local>";
     }
 
     private List<MimeMessage> to(String address) {

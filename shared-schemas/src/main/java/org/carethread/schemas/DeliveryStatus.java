@@ -11,10 +11,14 @@ public enum DeliveryStatus {
     /** The carrier refused it or could not deliver it. */
     FAILED;
 
-    /** Maps a Vonage Messages API status ({@code submitted, delivered, read, rejected, undeliverable}). */
+    /**
+     * Maps a Vonage Messages API status ({@code submitted, delivered, read, rejected, undeliverable}), or a mail
+     * server's report on an e-mail, which uses the same words and {@code delayed}: the servers are still trying, so
+     * the e-mail is as far as it was when our SMTP server took it.
+     */
     public static DeliveryStatus fromCarrier(String carrierStatus) {
         return switch (carrierStatus) {
-            case "submitted" -> SUBMITTED;
+            case "submitted", "delayed" -> SUBMITTED;
             case "delivered", "read" -> DELIVERED;
             case "rejected", "undeliverable", "failed" -> FAILED;
             default -> throw new IllegalArgumentException("unknown carrier status: " + carrierStatus);

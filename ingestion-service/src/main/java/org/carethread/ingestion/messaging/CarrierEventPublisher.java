@@ -74,7 +74,8 @@ public class CarrierEventPublisher {
     }
 
     public static String eventIdOf(DeliveryReceipt receipt) {
-        return deterministicId("vonage:status:" + receipt.providerMessageId() + ":" + receipt.carrierStatus());
+        String provider = Channels.EMAIL.equals(receipt.channel()) ? "email:" : "vonage:";
+        return deterministicId(provider + "status:" + receipt.providerMessageId() + ":" + receipt.carrierStatus());
     }
 
     public Uni<Void> publish(MessageReceived message) {

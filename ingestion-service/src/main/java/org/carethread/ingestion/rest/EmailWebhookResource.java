@@ -24,7 +24,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The inbound-mail webhook: a provider (or the practice's own mail server) posts each e-mail a patient sent to a
- * practice mailbox as raw MIME. The body is taken as the exact bytes sent, because the signature covers them.
+ * practice mailbox as raw MIME, and the mail systems' reports on the e-mails the practice sent. The body is taken
+ * as the exact bytes sent, because the signature covers them.
  */
 @Path("/webhooks/email")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,7 +58,9 @@ public class EmailWebhookResource {
     @Consumes(RFC822)
     @Operation(summary = "A patient's e-mail arrived",
             description = "Publishes a MessageReceived event (channel email) on inbound.messages and answers 200 once"
-                    + " Kafka has it; the same Message-ID again is answered 'duplicate'.")
+                    + " Kafka has it; the same Message-ID again is answered 'duplicate'. A mail system's report on an"
+                    + " e-mail the practice sent (a bounce, delay, delivery or read notification) publishes a"
+                    + " DeliveryReceipt (channel email) on inbound.receipts instead.")
     @RequestBody(required = true, content = @Content(mediaType = RFC822))
     @APIResponse(responseCode = "200", description = "accepted, or a duplicate of an accepted e-mail",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookAnswer.class)))

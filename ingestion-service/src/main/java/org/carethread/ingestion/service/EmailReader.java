@@ -1,7 +1,6 @@
 package org.carethread.ingestion.service;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -29,7 +28,6 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
 
@@ -45,13 +43,12 @@ import org.carethread.ingestion.service.WebhookRejectedException.Reason;
  */
 @ApplicationScoped
 public class EmailReader {
-    private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]{1,250})>");
+    /** A Message-ID in angle brackets; group 1 is the id. */
+    static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]{1,250})>");
     private static final Pattern CHARSET_NAME = Pattern.compile("[A-Za-z0-9._:-]{1,40}");
-    /** How deep multiparts may nest; real mail programs stay far below. */
-    private static final int MAX_DEPTH = 10;
     private static final int MAX_THREAD_REFS = 50;
 
-    /** Addresses are read strictly; a multipart cut short is caught by {@link MimeMultipart#isComplete()}. */
+    /** Addresses are read strictly; a multipart cut short is caught by {@link MimeParts#multipart}. */
     private static final Session STRICT = Session.getInstance(strictProperties());
 
     private final EmailConfig config;
@@ -62,7 +59,8 @@ public class EmailReader {
         this.attachments = attachments;
     }
 
-    public InboundEmail read(byte[] raw) {
+    /** A patient's mail, or a mail system's report on one we sent ({@link DeliveryReports}). */
+    public ArrivedEmail read(byte[] raw) {
         if (raw.length > config.maxMessageBytes()) {
             throw new WebhookRejectedException(Reason.TOO_LARGE, "The e-mail is larger than "
                     + config.maxMessageBytes() / (1 << 20) + " MiB with its attachments; ask the patient to send"
@@ -71,8 +69,12 @@ public class EmailReader {
         try {
             MimeMessage message = new MimeMessage(STRICT, new ByteArrayInputStream(raw));
             String messageId = messageId(message);
-            String from = sender(message);
             String mailbox = practiceMailbox(message);
+            DeliveryReport report = DeliveryReports.read(message, messageId, mailbox);
+            if (report != null) {
+                return report;
+            }
+            String from = sender(message);
             Body body = new Body(attachments.newBudget());
             body.walk(message, 0);
             String text = body.text();
@@ -176,18 +178,10 @@ public class EmailReader {
         }
 
         void walk(Part part, int depth) throws MessagingException {
-            if (depth > MAX_DEPTH) {
-                throw WebhookRejectedException.invalid("The e-mail's MIME parts nest more than " + MAX_DEPTH
-                        + " deep.");
-            }
+            MimeParts.checkDepth(depth);
             if (part.isMimeType("multipart/*")) {
-                Multipart multipart = (Multipart) content(part);
-                int count = multipart.getCount();
-                if (multipart instanceof MimeMultipart mime && !mime.isComplete()) {
-                    throw WebhookRejectedException.invalid("The body is not a readable MIME e-mail: a multipart"
-                            + " ends without its closing boundary, so it may be cut short.");
-                }
-                for (int i = 0; i < count; i++) {
+                Multipart multipart = MimeParts.multipart(part);
+                for (int i = 0; i < multipart.getCount(); i++) {
                     walk(multipart.getBodyPart(i), depth + 1);
                 }
             } else if (isAttachment(part)) {
@@ -213,7 +207,7 @@ public class EmailReader {
                 throw new WebhookRejectedException(Reason.TOO_LARGE, "The e-mail carries more than "
                         + config.maxAttachments() + " attachments.");
             }
-            byte[] bytes = bytes(part);
+            byte[] bytes = MimeParts.bytes(part);
             EmailReader.this.attachments.checkExpansion(bytes, budget);
             attachments.add(new InboundEmail.Attachment(fileName(part),
                     EmailReader.this.attachments.contentType(bytes), bytes.length));
@@ -232,22 +226,6 @@ public class EmailReader {
             }
         }
 
-        private static Object content(Part part) throws MessagingException {
-            try {
-                return part.getContent();
-            } catch (IOException e) {
-                throw WebhookRejectedException.invalid("A part of the e-mail cannot be read.");
-            }
-        }
-
-        private static byte[] bytes(Part part) throws MessagingException {
-            try {
-                return part.getInputStream().readAllBytes();
-            } catch (IOException e) {
-                throw WebhookRejectedException.invalid("A part of the e-mail is not validly encoded.");
-            }
-        }
-
         /** The text in its declared character set, refused when the set is unknown or the bytes are not in it. */
         private static String decoded(Part part) throws MessagingException {
             Charset charset = charset(part);
@@ -255,7 +233,7 @@ public class EmailReader {
                 return charset.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes(part)))
+                        .decode(ByteBuffer.wrap(MimeParts.bytes(part)))
                         .toString();
             } catch (CharacterCodingException e) {
                 throw WebhookRejectedException.invalid("The e-mail's text is not valid " + charset.name()

@@ -13,7 +13,7 @@ import java.util.List;
  * @param text            plain text without markup or quoted history
  */
 public record InboundEmail(String messageId, List<String> answers, String from, String practiceMailbox,
-        String subject, String text, List<Attachment> attachments) {
+        String subject, String text, List<Attachment> attachments) implements ArrivedEmail {
 
     /** An attached file; its content type comes from its bytes. */
     public record Attachment(String fileName, String contentType, int sizeBytes) {

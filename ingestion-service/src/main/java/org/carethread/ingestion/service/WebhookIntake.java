@@ -56,6 +56,15 @@ public class WebhookIntake {
                 WebhookKind.STATUS.tag() + ":" + receipt.carrierStatus(), () -> publisher.publish(receipt));
     }
 
+    /**
+     * A mail system's report on one of our e-mails is a mail like a patient's: accepted once by its own Message-ID
+     * (blind), in the same record as every e-mail.
+     */
+    public Uni<WebhookOutcome> accept(DeliveryReceipt emailReceipt, String reportRef) {
+        return acceptOnce(WebhookKind.EMAIL, reportRef, WebhookKind.EMAIL.tag(),
+                () -> publisher.publish(emailReceipt));
+    }
+
     private Uni<WebhookOutcome> acceptOnce(WebhookKind kind, String providerMessageId, String dedupKind,
             Supplier<Uni<Void>> publish) {
         return sessions.withTransaction(session -> acceptedWebhooks.claim(session, providerMessageId, dedupKind)

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.carethread.messaging.InboundEvent;
 import org.carethread.notification.repository.OutboundMessageRepository;
+import org.carethread.schemas.Channels;
 import org.carethread.schemas.DeliveryStatus;
 import org.carethread.schemas.events.DeliveryReceipt;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -55,10 +56,13 @@ public class DeliveryReceiptHandler {
         });
     }
 
+    /** What staff read on the failed message; an e-mail's reason is a status code in words (ingestion's words). */
     private static String failureReason(DeliveryReceipt receipt) {
-        String reason = receipt.errorReason() == null || receipt.errorReason().isBlank()
-                ? "carrier reported the message " + receipt.carrierStatus()
-                : "carrier reported the message " + receipt.carrierStatus() + ": " + receipt.errorReason();
+        String what = Channels.EMAIL.equals(receipt.channel())
+                ? "the e-mail could not be delivered (a mail server returned it)"
+                : "carrier reported the message " + receipt.carrierStatus();
+        String reason = receipt.errorReason() == null || receipt.errorReason().isBlank() ? what
+                : what + ": " + receipt.errorReason();
         return reason.length() <= REASON_LIMIT ? reason : reason.substring(0, REASON_LIMIT);
     }
 }
