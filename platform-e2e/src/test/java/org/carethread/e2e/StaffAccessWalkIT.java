@@ -43,7 +43,9 @@ import io.restassured.http.ContentType;
  * every demo staff member and without a token, and fails on any answer that shows what it should not: no token must be
  * 401, a role the operation does not allow must be 403, South's front desk must never see the walk's North patient and
  * gets 404/403 for North resources by id, and every 4xx is problem+json that echoes no patient detail. A new endpoint
- * is walked without editing this class; only a parameter or body it cannot guess needs a line below.
+ * is walked without editing this class; only a parameter or body it cannot guess needs a line below. A second walk does
+ * the same for teams: every conversation operation on a conversation in the clinical team's queue, as North's staff
+ * of other teams.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffAccessWalkIT {
@@ -260,6 +262,74 @@ class StaffAccessWalkIT {
         filled.forEach(line -> System.out.println("  filled " + line));
         assertTrue(operations.size() >= 40, "the OpenAPI documents list only " + operations.size() + " operations");
         assertTrue(violations.isEmpty(), violations.size() + " access violations:\n  " + String.join("\n  ",
+                violations));
+    }
+
+    /**
+     * Team scoping on every conversation operation: a conversation moved into a queue the practice admin gave to the
+     * clinical team is, for North's front desk and billing (its location, other teams), like one at another location:
+     * 404 or 403 by id (400 for break-glass without a reason), absent from their inbox, search and queue list, while
+     * the nurse, in the team, reads it.
+     */
+    @Test
+    void aClinicalTeamsConversationIsClosedToTheLocationsOtherTeamsOnEveryOperation() {
+        String run = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
+        String queue = "north-walk-clinical-" + run;
+        given().auth().oauth2(token("admin")).contentType(ContentType.JSON)
+                .body(Map.of("locationCode", "north", "team", "clinical", "assignment", "none"))
+                .put(running.staff + "/api/queues/" + queue).then().statusCode(200);
+        String phone = randomPatientNumber();
+        String text = "My wound is weeping " + run;
+        running.patientTexts(phone, NORTH_NUMBER, text);
+        String north = token(RIGHT_LOCATION);
+        String conversationId = running.awaitConversationWith(north, text);
+        String etag = given().auth().oauth2(north).get(running.staff + "/api/conversations/" + conversationId)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(north).contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("queue", queue))
+                .post(running.staff + "/api/conversations/" + conversationId + "/assign").then().statusCode(200);
+        given().auth().oauth2(token("nurse")).get(running.staff + "/api/conversations/" + conversationId)
+                .then().statusCode(200);
+
+        List<String> outsiders = List.of(RIGHT_LOCATION, "billing");
+        List<Operation> operations = staffOperations().stream()
+                .filter(operation -> operation.path().startsWith("/api/conversations/{id}")).toList();
+        List<String> violations = new ArrayList<>();
+        Sample walkConversation = samples.put("/api/conversations/{id}", new Sample(conversationId, true));
+        try {
+            for (Operation operation : operations) {
+                Request request = request(operation, new TreeSet<>());
+                for (String caller : outsiders) {
+                    Answer answer = call(operation, request, caller);
+                    String where = operation.key() + " as " + caller + " -> " + answer.status() + ": ";
+                    boolean refused = operation.key().equals(BREAK_GLASS) ? answer.status() == 400
+                            : answer.status() == 404 || answer.status() == 403;
+                    if (!refused) {
+                        violations.add(where + "another team's conversation must be closed to them");
+                    }
+                    if (answer.body().contains(run) || answer.body().contains(phone.substring(1))) {
+                        violations.add(where + "shows the conversation's patient");
+                    }
+                }
+            }
+        } finally {
+            samples.put("/api/conversations/{id}", walkConversation);
+        }
+        for (String caller : outsiders) {
+            String inbox = given().auth().oauth2(token(caller)).get(running.staff + "/api/conversations?limit=200")
+                    .then().statusCode(200).extract().asString();
+            String found = given().auth().oauth2(token(caller)).contentType(ContentType.JSON)
+                    .body(Map.of("phone", "+" + phone)).post(running.staff + "/api/conversations/search")
+                    .then().statusCode(200).extract().asString();
+            String queues = given().auth().oauth2(token(caller)).get(running.staff + "/api/conversations/queues")
+                    .then().statusCode(200).extract().asString();
+            if (inbox.contains(conversationId) || found.contains(conversationId) || queues.contains(queue)) {
+                violations.add(caller + " finds the clinical team's conversation or queue in a list");
+            }
+        }
+        System.out.printf("team scope walk: %d conversation operations x %d callers outside the team, %d violations%n",
+                operations.size(), outsiders.size(), violations.size());
+        assertTrue(operations.size() >= 15, "only " + operations.size() + " conversation operations were walked");
+        assertTrue(violations.isEmpty(), violations.size() + " team scope violations:\n  " + String.join("\n  ",
                 violations));
     }
 
