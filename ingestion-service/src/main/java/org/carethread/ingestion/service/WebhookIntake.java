@@ -39,14 +39,21 @@ public class WebhookIntake {
         this.metrics = metrics;
     }
 
-    /** An SMS is known by the carrier's id, an e-mail by its Message-ID's blind index: each kind apart. */
+    /**
+     * An SMS is known by the carrier's id, an e-mail by its Message-ID's blind index, a voicemail by its recording's
+     * id: each kind apart.
+     */
     public Uni<WebhookOutcome> accept(MessageReceived message) {
         return accept(message, List.of());
     }
 
     /** A message with the files that came with it: all of them in Kafka, or none accepted. */
     public Uni<WebhookOutcome> accept(MessageReceived message, List<ReceivedFile> files) {
-        WebhookKind kind = Channels.EMAIL.equals(message.channel()) ? WebhookKind.EMAIL : WebhookKind.INBOUND;
+        WebhookKind kind = switch (message.channel()) {
+            case Channels.EMAIL -> WebhookKind.EMAIL;
+            case Channels.VOICEMAIL -> WebhookKind.VOICEMAIL;
+            default -> WebhookKind.INBOUND;
+        };
         return acceptOnce(kind, message.providerMessageId(), kind.tag(), () -> publisher.publish(message, files));
     }
 
