@@ -39,4 +39,7 @@ public interface VoicemailConfig {
 
     /** How long an answered call may go without a recording before it is forgotten (the caller hung up). */
     Duration unrecordedCallExpiry();
+
+    /** How often {@code VoicemailSweeper} looks for overdue transcripts and unrecorded calls. */
+    Duration sweepInterval();
 }
