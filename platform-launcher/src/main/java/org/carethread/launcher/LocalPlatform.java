@@ -33,6 +33,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
 import org.carethread.localinfra.PostgresServer;
+import org.carethread.localinfra.VonageApplicationKey;
 
 /**
  * The whole CareThread platform on one machine, from real parts: PostgreSQL (the machine's or an embedded one),
@@ -244,6 +245,8 @@ public final class LocalPlatform implements AutoCloseable {
     private volatile boolean stopping;
     private Thread shutdownHook;
     private PhiKeys keys;
+    /** The sandbox's Vonage Voice application: ingestion signs its downloads of recordings with this key. */
+    private final VonageApplicationKey voiceApplication = new VonageApplicationKey();
     private PostgresServer postgres;
     private KafkaProcess kafka;
     private KeycloakProcess keycloak;
@@ -378,6 +381,15 @@ public final class LocalPlatform implements AutoCloseable {
             env.put("EMAIL_IMAP_USER", SandboxMailServer.NORTH_MAILBOX);
             env.put("EMAIL_IMAP_PASSWORD", SandboxMailServer.MAILBOX_PASSWORD);
             env.put("EMAIL_IMAP_POLL_INTERVAL", "5s");
+            // Voicemail: the sandbox answers for Vonage's file URLs as the SDK's proxy.
+            env.put("VONAGE_APPLICATION_ID", voiceApplication.applicationId());
+            env.put("VONAGE_PRIVATE_KEY", voiceApplication.privateKeyPem());
+            env.put("VONAGE_HTTP_PROXY", sandboxCarrierUrl());
+            env.put("VOICEMAIL_PUBLIC_URL", PlatformService.INGESTION.url());
+            env.put("CARETHREAD_VOICEMAIL_GREETINGS__15550001001_", "You have reached North Clinic. Please leave a"
+                    + " message after the tone. If this is an emergency, hang up and dial 911.");
+            env.put("CARETHREAD_VOICEMAIL_GREETINGS__15550001002_", "You have reached South Clinic. Please leave a"
+                    + " message after the tone. If this is an emergency, hang up and dial 911.");
         }
         if (service == PlatformService.NOTIFICATION) {
             env.put("VONAGE_API_BASE_URL", sandboxCarrierUrl());
@@ -556,7 +568,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         step("Staff gateway and sandbox carrier", () -> {
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
-            carrier = new SandboxCarrier(vertx, SandboxCarrier.Settings.defaults()
+            carrier = new SandboxCarrier(vertx, SandboxCarrier.Settings.defaults(voiceApplication)
                     .withLog(line -> out.println("  sandbox carrier: " + line)));
             carrier.start();
             gateway = new StaffGateway(vertx, STAFF_PORT, PlatformService.CONVERSATION.port(),
