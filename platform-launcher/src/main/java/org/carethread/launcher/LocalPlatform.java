@@ -386,9 +386,9 @@ public final class LocalPlatform implements AutoCloseable {
             env.put("VONAGE_PRIVATE_KEY", voiceApplication.privateKeyPem());
             env.put("VONAGE_HTTP_PROXY", sandboxCarrierUrl());
             env.put("VOICEMAIL_PUBLIC_URL", PlatformService.INGESTION.url());
-            env.put("CARETHREAD_VOICEMAIL_GREETINGS__15550001001_", "You have reached North Clinic. Please leave a"
+            env.put("CARETHREAD_VOICEMAIL_GREETINGS_15550001001", "You have reached North Clinic. Please leave a"
                     + " message after the tone. If this is an emergency, hang up and dial 911.");
-            env.put("CARETHREAD_VOICEMAIL_GREETINGS__15550001002_", "You have reached South Clinic. Please leave a"
+            env.put("CARETHREAD_VOICEMAIL_GREETINGS_15550001002", "You have reached South Clinic. Please leave a"
                     + " message after the tone. If this is an emergency, hang up and dial 911.");
         }
         if (service == PlatformService.NOTIFICATION) {

@@ -19,7 +19,7 @@ public interface VoicemailConfig {
     /** The greeting of a practice number without its own. */
     String defaultGreeting();
 
-    /** A practice's own greeting, by the practice number called (E.164 without '+'), e.g. {@code greetings."15550001001"}. */
+    /** A practice's own greeting, by the practice number called (E.164 without '+'), e.g. {@code greetings.15550001001}. */
     Map<String, String> greetings();
 
     /** Longest recording, in seconds (Vonage allows 3 to 7200). */
