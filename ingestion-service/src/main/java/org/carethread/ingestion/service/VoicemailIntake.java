@@ -3,7 +3,6 @@ package org.carethread.ingestion.service;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -74,9 +73,9 @@ public class VoicemailIntake {
 
     /** Keeps the call and answers with the NCCO that greets the caller and records. */
     public Uni<String> answer(VonageCallAnswer call) {
-        return sessions.withTransaction(session -> calls.answered(session, call.conversationUuid(),
-                        cipher.seal(call.from()), blindIndex.ofAddress(call.from()), call.to()))
-                .onFailure(notRefused()).transform(unavailable(WebhookKind.CALL))
+        return WebhookIntake.orRetryLater(WebhookKind.CALL, sessions.withTransaction(session -> calls.answered(
+                        session, call.conversationUuid(), cipher.seal(call.from()), blindIndex.ofAddress(call.from()),
+                        call.to())))
                 .map(kept -> greeting.ncco(call.to()));
     }
 
@@ -90,12 +89,13 @@ public class VoicemailIntake {
                 // The caller hung up at the tone: there is no message, and nothing of the call is kept.
                 return forget(held).replaceWith(WebhookOutcome.ACCEPTED);
             }
-            return vertx.executeBlocking(Uni.createFrom().item(() -> fetchRecording(recording)))
-                    .chain(kept -> sessions.withTransaction(session -> calls.recorded(session,
-                            held.conversationUuid(), recording.recordingUuid(), kept.map(ReceivedAudio::contentType)
-                                    .orElse(null), kept.map(audio -> cipher.sealBytes(audio.contents())).orElse(null),
-                            config.transcriptTimeout())))
-                    .onFailure(notRefused()).transform(unavailable(WebhookKind.RECORDING))
+            return WebhookIntake.orRetryLater(WebhookKind.RECORDING,
+                    vertx.executeBlocking(Uni.createFrom().item(() -> fetchRecording(recording)))
+                            .chain(kept -> sessions.withTransaction(session -> calls.recorded(session,
+                                    held.conversationUuid(), recording.recordingUuid(),
+                                    kept.map(ReceivedAudio::contentType).orElse(null),
+                                    kept.map(audio -> cipher.sealBytes(audio.contents())).orElse(null),
+                                    config.transcriptTimeout()))))
                     .map(stored -> stored ? WebhookOutcome.ACCEPTED : WebhookOutcome.DUPLICATE);
         });
     }
@@ -114,8 +114,9 @@ public class VoicemailIntake {
             if (!"completed".equals(transcription.status())) {
                 return publish(held, null);
             }
-            return vertx.executeBlocking(Uni.createFrom().item(() -> transcripts.textOf(
-                            files.download(transcription.transcriptionUrl(), "transcription_url"))))
+            return WebhookIntake.orRetryLater(WebhookKind.TRANSCRIPTION,
+                            vertx.executeBlocking(Uni.createFrom().item(() -> transcripts.textOf(
+                                    files.download(transcription.transcriptionUrl(), "transcription_url")))))
                     .chain(text -> publish(held, text));
         });
     }
@@ -145,23 +146,22 @@ public class VoicemailIntake {
     }
 
     private Uni<Void> forget(HeldCall held) {
-        return sessions.withTransaction(session -> calls.forget(session, held.conversationUuid()))
-                .onFailure(notRefused()).transform(unavailable(WebhookKind.VOICEMAIL));
+        return WebhookIntake.orRetryLater(WebhookKind.VOICEMAIL,
+                sessions.withTransaction(session -> calls.forget(session, held.conversationUuid())));
     }
 
     /** The call an event belongs to; see {@link #notHeld}. */
     private Uni<WebhookOutcome> heldCall(String conversationUuid, String recordingUuid,
             Function<HeldCall, Uni<WebhookOutcome>> then) {
-        return sessions.withSession(session -> calls.find(session, conversationUuid))
-                .onFailure(notRefused()).transform(unavailable(WebhookKind.VOICEMAIL))
+        return WebhookIntake.orRetryLater(WebhookKind.VOICEMAIL,
+                        sessions.withSession(session -> calls.find(session, conversationUuid)))
                 .chain(held -> held.isPresent() ? then.apply(held.get()) : notHeld(recordingUuid));
     }
 
     /** A call no longer held whose voicemail is in {@code accepted_webhook} was published: the event is a redelivery. */
     private Uni<WebhookOutcome> notHeld(String recordingUuid) {
-        return sessions.withSession(session -> acceptedWebhooks.accepted(session, recordingUuid,
-                        WebhookKind.VOICEMAIL.tag()))
-                .onFailure(notRefused()).transform(unavailable(WebhookKind.VOICEMAIL))
+        return WebhookIntake.orRetryLater(WebhookKind.VOICEMAIL, sessions.withSession(session ->
+                        acceptedWebhooks.accepted(session, recordingUuid, WebhookKind.VOICEMAIL.tag())))
                 .map(published -> {
                     if (!published) {
                         throw WebhookRejectedException.invalid("No call with this 'conversation_uuid' was answered"
@@ -194,18 +194,5 @@ public class VoicemailIntake {
     }
 
     private record ReceivedAudio(String contentType, byte[] contents) {
-    }
-
-    private static Predicate<Throwable> notRefused() {
-        return failure -> !(failure instanceof WebhookRejectedException);
-    }
-
-    private static Function<Throwable, Throwable> unavailable(WebhookKind kind) {
-        return failure -> {
-            // The class name only: driver and client messages can quote parameter values.
-            LOG.warnf("%s webhook not accepted, the carrier will retry: %s", kind.tag(), failure.getClass().getName());
-            return new WebhookRejectedException(Reason.UNAVAILABLE, "The call could not be stored durably just now."
-                    + " Nothing was accepted; retry later.");
-        };
     }
 }

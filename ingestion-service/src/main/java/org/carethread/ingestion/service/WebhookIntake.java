@@ -65,15 +65,22 @@ public class WebhookIntake {
 
     private Uni<WebhookOutcome> acceptOnce(WebhookKind kind, String providerMessageId, String dedupKind,
             Supplier<Uni<Void>> publish) {
-        return sessions.withTransaction(session -> acceptedWebhooks.claim(session, providerMessageId, dedupKind)
-                .chain(isNew -> isNew ? published(kind, publish) : Uni.createFrom().item(WebhookOutcome.DUPLICATE)))
-                .onFailure(failure -> !(failure instanceof WebhookRejectedException)).transform(failure -> {
-                    // The class name only: driver and client messages can quote parameter values.
-                    LOG.warnf("%s webhook not accepted, the carrier will retry: %s", kind.tag(),
-                            failure.getClass().getName());
-                    return new WebhookRejectedException(Reason.UNAVAILABLE, "The message could not be stored"
-                            + " durably just now. Nothing was accepted; retry later.");
-                });
+        return orRetryLater(kind, sessions.withTransaction(session -> acceptedWebhooks.claim(session,
+                providerMessageId, dedupKind)
+                .chain(isNew -> isNew ? published(kind, publish) : Uni.createFrom().item(WebhookOutcome.DUPLICATE))));
+    }
+
+    /**
+     * A fault of the database, Kafka or a carrier's API, as the carrier hears it: nothing was accepted, retry later.
+     * A refusal stays what it is.
+     */
+    static <T> Uni<T> orRetryLater(WebhookKind kind, Uni<T> work) {
+        return work.onFailure(failure -> !(failure instanceof WebhookRejectedException)).transform(failure -> {
+            // The class name only: driver and client messages can quote parameter values.
+            LOG.warnf("%s webhook not accepted, the carrier will retry: %s", kind.tag(), failure.getClass().getName());
+            return new WebhookRejectedException(Reason.UNAVAILABLE, "The message could not be stored durably just"
+                    + " now. Nothing was accepted; retry later.");
+        });
     }
 
     private Uni<WebhookOutcome> published(WebhookKind kind, Supplier<Uni<Void>> publish) {
