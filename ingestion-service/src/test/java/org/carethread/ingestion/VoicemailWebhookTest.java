@@ -114,6 +114,12 @@ class VoicemailWebhookTest {
                 + " emergency, hang up and dial 911.", json.readTree(southNcco).get(0).path("text").asText(),
                 "a number without its own greeting gets the default");
 
+        // Vonage may sign a GET, which has no body, without a payload hash; a body must always be hashed.
+        String unhashed = new VonageWebhookSigner(secret).bearerWithoutBody();
+        given().header("Authorization", unhashed).queryParam("to", NORTH).queryParam("from", caller)
+                .queryParam("conversation_uuid", north).when().get(ANSWER).then().statusCode(200);
+        post(ANSWER, unhashed, callAnswer(newConversationUuid(), caller, NORTH)).statusCode(401);
+
         List<String> row = heldCall(north);
         assertEquals(NORTH, row.get(1), "the practice number called is kept");
         assertEquals(caller, TestCrypto.CIPHER.open(row.get(0)), "the caller's number is kept, sealed");

@@ -801,6 +801,11 @@ public final class LocalPlatform implements AutoCloseable {
                 .append("\"text\":\"Hi, can I move my appointment to Friday?\"}'\n");
         text.append("  See the practice's replies:\n");
         text.append("    curl -s ").append(sandboxCarrierUrl()).append("/sandbox/messages\n");
+        text.append("  Leave a voicemail (a tone for the recording, your words for the transcript):\n");
+        text.append("    curl -s -X POST ").append(sandboxCarrierUrl())
+                .append("/sandbox/voicemail -H 'Content-Type: application/json' \\\n")
+                .append("      -d '{\"from\":\"15557654321\",\"to\":\"15550001001\",")
+                .append("\"transcript\":\"Please call me back about my lab results\"}'\n");
         text.append("  Webhook signature secret  ").append(VONAGE_SIGNATURE_SECRET).append("\n");
         text.append("\n  Sandbox mail server  SMTP localhost:").append(SandboxMailServer.SMTP_PORT)
                 .append(", IMAP localhost:").append(SandboxMailServer.IMAP_PORT).append(" (North Clinic ")

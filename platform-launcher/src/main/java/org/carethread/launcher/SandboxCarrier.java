@@ -62,7 +62,7 @@ public final class SandboxCarrier implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String FILES = "/v1/files/";
     /** Where Vonage keeps a call's files; plain http so the platform's SDK can fetch them through the sandbox. */
-    static final String FILES_URL = "http://api.nexmo.com" + FILES;
+    private static final String FILES_URL = "http://api.nexmo.com" + FILES;
     private static final int RECORDING_SECONDS = 3;
     private static final String ANSWER_PATH = "/webhooks/vonage/voice/answer";
 
