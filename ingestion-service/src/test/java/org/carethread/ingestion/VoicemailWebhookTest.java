@@ -241,6 +241,37 @@ class VoicemailWebhookTest {
     }
 
     @Test
+    void aRecordingThatIsNotAudioOrTooLargeIsNotKeptButItsVoicemailStillGoesOut() throws Exception {
+        String page = newConversationUuid();
+        String pageRecording = newMessageUuid();
+        String pageUrl = vonage.serve(pageRecording, "<html><body>not a recording</body></html>"
+                .getBytes(StandardCharsets.UTF_8));
+        String huge = newConversationUuid();
+        String hugeRecording = newMessageUuid();
+        String hugeUrl = vonage.serve(hugeRecording, VoicemailRecording.tone(1));
+
+        for (String[] call : new String[][] { { page, pageRecording, pageUrl, "100" },
+                { huge, hugeRecording, hugeUrl, "30000000" } }) {
+            postSigned(ANSWER, secret, callAnswer(call[0], patientNumber(), NORTH)).statusCode(200);
+            postSigned(RECORDING, secret, recording(call[0], call[1], call[2], Long.parseLong(call[3])))
+                    .statusCode(200).body("status", is("accepted"));
+            assertEquals(null, heldCall(call[0]).get(2), "nothing held of a recording that cannot be kept");
+            String transcriptId = newMessageUuid();
+            postSigned(TRANSCRIPTION, secret, transcription(call[0], call[1], vonage.serve(transcriptId,
+                    transcript("Call me back").getBytes(StandardCharsets.UTF_8)))).statusCode(200);
+
+            List<ConsumerRecord<String, String>> messages = TopicRecords.withEventId(Topics.INBOUND_MESSAGES,
+                    CarrierEventPublisher.eventIdOf(Channels.VOICEMAIL, call[1]));
+            assertEquals(1, messages.size());
+            MessageReceived voicemail = json.readValue(messages.get(0).value(), MessageReceived.class);
+            assertEquals("Call me back", TestCrypto.CIPHER.open(voicemail.sealedText()));
+            assertTrue(voicemail.attachments().isEmpty(), "no recording to attach");
+        }
+        assertEquals(1, vonage.requestsFor(pageRecording).size(), "the page was fetched, then refused by its bytes");
+        assertTrue(vonage.requestsFor(hugeRecording).isEmpty(), "an announced size over the limit is not fetched");
+    }
+
+    @Test
     void aRecordingWhoseTranscriptNeverComesIsPublishedWithoutOneAndALateTranscriptIsADuplicate() throws Exception {
         String caller = patientNumber();
         String call = newConversationUuid();
