@@ -10,7 +10,7 @@ import org.carethread.localinfra.VonageWebhookSigner;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
-/** Plays Vonage: builds webhook bodies the way the Messages API sends them and posts them signed. */
+/** Plays Vonage: builds webhook bodies the way the Messages and Voice APIs send them and posts them signed. */
 final class VonageWebhooks {
     static final String PRACTICE_NUMBER = "15550001001";
 
@@ -30,6 +30,46 @@ final class VonageWebhooks {
                 {"message_uuid":"%s","to":"15551234567","from":"%s","timestamp":"2026-11-22T10:05:00Z",\
                 "status":"%s","channel":"sms","usage":{"price":"0.0057","currency":"EUR"}%s}""".formatted(messageUuid,
                 PRACTICE_NUMBER, status, extra);
+    }
+
+    /** Vonage Voice's answer webhook body (answer_method POST). */
+    static String callAnswer(String conversationUuid, String from, String to) {
+        return """
+                {"from":"%s","to":"%s","uuid":"%s","conversation_uuid":"%s",\
+                "region_url":"https://api-us-3.vonage.com","custom_data":{}}""".formatted(from, to,
+                UUID.randomUUID().toString().replace("-", ""), conversationUuid);
+    }
+
+    /** The event Vonage sends to the record action's eventUrl. */
+    static String recording(String conversationUuid, String recordingUuid, String recordingUrl, long size) {
+        return """
+                {"start_time":"2026-11-22T10:00:05Z","recording_url":"%s","size":%d,"recording_uuid":"%s",\
+                "end_time":"2026-11-22T10:00:35Z","conversation_uuid":"%s","timestamp":"2026-11-22T10:00:36Z"}\
+                """.formatted(recordingUrl, size, recordingUuid, conversationUuid);
+    }
+
+    /** The event Vonage sends to the record action's transcription eventUrl. */
+    static String transcription(String conversationUuid, String recordingUuid, String transcriptionUrl) {
+        return """
+                {"conversation_uuid":"%s","type":"transcription","recording_uuid":"%s","status":"completed",\
+                "transcription_url":"%s"}""".formatted(conversationUuid, recordingUuid, transcriptionUrl);
+    }
+
+    /** A transcript file as Vonage writes it: sentences per channel. */
+    static String transcript(String... sentences) {
+        StringBuilder list = new StringBuilder();
+        for (String sentence : sentences) {
+            list.append(list.isEmpty() ? "" : ",").append("""
+                    {"sentence":"%s","raw_sentence":"%s","duration":2400,"timestamp":0,"words":[]}""".formatted(
+                    sentence, sentence.toLowerCase()));
+        }
+        return """
+                {"ver":"1.0.21","request_id":"%s","channels":[{"transcript":[%s],"duration":30}]}""".formatted(
+                UUID.randomUUID(), list);
+    }
+
+    static String newConversationUuid() {
+        return "CON-" + UUID.randomUUID();
     }
 
     static ValidatableResponse post(String path, String authorization, String body) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -28,13 +29,26 @@ public final class VonageWebhookSigner {
     }
 
     public String tokenFor(String body, Instant issuedAt) {
-        Map<String, Object> claims = Map.of(
+        Map<String, Object> claims = new HashMap<>(claims(issuedAt));
+        claims.put("payload_hash", sha256Hex(body));
+        return sign(claims);
+    }
+
+    /** The header for a request without a body (a Voice answer webhook sent as GET): no payload hash to sign. */
+    public String bearerWithoutBody() {
+        return "Bearer " + sign(claims(Instant.now()));
+    }
+
+    private static Map<String, Object> claims(Instant issuedAt) {
+        return Map.of(
                 "iat", issuedAt.getEpochSecond(),
                 "jti", UUID.randomUUID().toString(),
                 "iss", "Vonage",
-                "payload_hash", sha256Hex(body),
                 "api_key", "sandbox",
                 "application_id", "00000000-0000-0000-0000-000000000000");
+    }
+
+    private String sign(Map<String, Object> claims) {
         return Jwts.compact(Map.of("alg", "HS256", "typ", "JWT"), claims, input -> {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));

@@ -33,6 +33,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
 import org.carethread.localinfra.PostgresServer;
+import org.carethread.localinfra.VonageApplicationKey;
 
 /**
  * The whole CareThread platform on one machine, from real parts: PostgreSQL (the machine's or an embedded one),
@@ -244,6 +245,8 @@ public final class LocalPlatform implements AutoCloseable {
     private volatile boolean stopping;
     private Thread shutdownHook;
     private PhiKeys keys;
+    /** The sandbox's Vonage Voice application: ingestion signs its downloads of recordings with this key. */
+    private final VonageApplicationKey voiceApplication = new VonageApplicationKey();
     private PostgresServer postgres;
     private KafkaProcess kafka;
     private KeycloakProcess keycloak;
@@ -378,6 +381,15 @@ public final class LocalPlatform implements AutoCloseable {
             env.put("EMAIL_IMAP_USER", SandboxMailServer.NORTH_MAILBOX);
             env.put("EMAIL_IMAP_PASSWORD", SandboxMailServer.MAILBOX_PASSWORD);
             env.put("EMAIL_IMAP_POLL_INTERVAL", "5s");
+            // Voicemail: the sandbox answers for Vonage's file URLs as the SDK's proxy.
+            env.put("VONAGE_APPLICATION_ID", voiceApplication.applicationId());
+            env.put("VONAGE_PRIVATE_KEY", voiceApplication.privateKeyPem());
+            env.put("VONAGE_HTTP_PROXY", sandboxCarrierUrl());
+            env.put("VOICEMAIL_PUBLIC_URL", PlatformService.INGESTION.url());
+            env.put("CARETHREAD_VOICEMAIL_GREETINGS_15550001001", "You have reached North Clinic. Please leave a"
+                    + " message after the tone. If this is an emergency, hang up and dial 911.");
+            env.put("CARETHREAD_VOICEMAIL_GREETINGS_15550001002", "You have reached South Clinic. Please leave a"
+                    + " message after the tone. If this is an emergency, hang up and dial 911.");
         }
         if (service == PlatformService.NOTIFICATION) {
             env.put("VONAGE_API_BASE_URL", sandboxCarrierUrl());
@@ -556,7 +568,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         step("Staff gateway and sandbox carrier", () -> {
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
-            carrier = new SandboxCarrier(vertx, SandboxCarrier.Settings.defaults()
+            carrier = new SandboxCarrier(vertx, SandboxCarrier.Settings.defaults(voiceApplication)
                     .withLog(line -> out.println("  sandbox carrier: " + line)));
             carrier.start();
             gateway = new StaffGateway(vertx, STAFF_PORT, PlatformService.CONVERSATION.port(),
@@ -789,6 +801,11 @@ public final class LocalPlatform implements AutoCloseable {
                 .append("\"text\":\"Hi, can I move my appointment to Friday?\"}'\n");
         text.append("  See the practice's replies:\n");
         text.append("    curl -s ").append(sandboxCarrierUrl()).append("/sandbox/messages\n");
+        text.append("  Leave a voicemail (a tone for the recording, your words for the transcript):\n");
+        text.append("    curl -s -X POST ").append(sandboxCarrierUrl())
+                .append("/sandbox/voicemail -H 'Content-Type: application/json' \\\n")
+                .append("      -d '{\"from\":\"15557654321\",\"to\":\"15550001001\",")
+                .append("\"transcript\":\"Please call me back about my lab results\"}'\n");
         text.append("  Webhook signature secret  ").append(VONAGE_SIGNATURE_SECRET).append("\n");
         text.append("\n  Sandbox mail server  SMTP localhost:").append(SandboxMailServer.SMTP_PORT)
                 .append(", IMAP localhost:").append(SandboxMailServer.IMAP_PORT).append(" (North Clinic ")

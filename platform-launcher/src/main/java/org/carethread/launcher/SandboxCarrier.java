@@ -9,8 +9,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -22,6 +24,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -31,10 +34,13 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import org.carethread.localinfra.VoicemailRecording;
+import org.carethread.localinfra.VonageApplicationKey;
 import org.carethread.localinfra.VonageWebhookSigner;
 
 /**
- * A stand-in for the Vonage Messages API, so a newcomer can play the patient and tests can watch the wire.
+ * A stand-in for the Vonage Messages API and Vonage Voice, so a newcomer can play the patient and tests can watch the
+ * wire.
  * <ul>
  * <li>{@code POST /v1/messages} takes what the Vonage Java SDK's {@code MessagesClient} sends for an SMS (Basic auth
  * with the API key and secret), answers {@code 202 {"message_uuid": …}} and then calls the status webhook with
@@ -44,31 +50,46 @@ import org.carethread.localinfra.VonageWebhookSigner;
  * <li>{@code POST /sandbox/inbound} with {@code {"from","to","text"}} delivers an inbound SMS webhook as Vonage would,
  * retrying 5xx answers with backoff, and answers with the message uuid and the webhook's HTTP status;
  * {@code GET /sandbox/inbound} lists those.</li>
+ * <li>{@code POST /sandbox/voicemail} with {@code {"from","to","transcript"}} plays a call: the signed answer webhook
+ * (GET), then the recording event and the transcription event to the URLs the NCCO named. The platform fetches the
+ * recording (a generated tone) and the transcript from {@code GET /v1/files/{id}}, reaching the sandbox as its SDK's
+ * HTTP proxy, with a JWT signed by the Voice application's key; {@code GET /sandbox/voicemail} lists the calls.</li>
  * </ul>
  * It logs message ids and HTTP statuses only: never text or numbers.
  */
 public final class SandboxCarrier implements AutoCloseable {
     private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{5,15}");
     private static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String FILES = "/v1/files/";
+    /** Where Vonage keeps a call's files; plain http so the platform's SDK can fetch them through the sandbox. */
+    private static final String FILES_URL = "http://api.nexmo.com" + FILES;
+    private static final int RECORDING_SECONDS = 3;
+    private static final String ANSWER_PATH = "/webhooks/vonage/voice/answer";
+
+    /** A file of a simulated call. */
+    private record VonageFile(String contentType, byte[] contents) {
+    }
 
     /** How the sandbox behaves; {@link #defaults()} is what the local platform uses. */
     public record Settings(String host, int port, String apiKey, String apiSecret, String signatureSecret,
-            URI ingestionBaseUrl, Duration submittedAfter, Duration deliveredAfter, List<Duration> retryBackoff,
-            Consumer<String> log) {
+            VonageApplicationKey voiceApplication, URI ingestionBaseUrl, Duration submittedAfter,
+            Duration deliveredAfter, List<Duration> retryBackoff, Consumer<String> log) {
 
         public Settings {
             Objects.requireNonNull(host);
             Objects.requireNonNull(apiKey);
             Objects.requireNonNull(apiSecret);
             Objects.requireNonNull(signatureSecret);
+            Objects.requireNonNull(voiceApplication);
             Objects.requireNonNull(ingestionBaseUrl);
             retryBackoff = List.copyOf(retryBackoff);
             log = log == null ? message -> { } : log;
         }
 
-        public static Settings defaults() {
+        /** @param voiceApplication the Voice application whose key signs the platform's downloads of recordings */
+        public static Settings defaults(VonageApplicationKey voiceApplication) {
             return new Settings("127.0.0.1", LocalPlatform.SANDBOX_CARRIER_PORT, LocalPlatform.VONAGE_API_KEY,
-                    LocalPlatform.VONAGE_API_SECRET, LocalPlatform.VONAGE_SIGNATURE_SECRET,
+                    LocalPlatform.VONAGE_API_SECRET, LocalPlatform.VONAGE_SIGNATURE_SECRET, voiceApplication,
                     URI.create(PlatformService.INGESTION.url()), Duration.ofMillis(300), Duration.ofSeconds(1),
                     List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
                             Duration.ofSeconds(4)),
@@ -76,23 +97,23 @@ public final class SandboxCarrier implements AutoCloseable {
         }
 
         public Settings withPort(int newPort) {
-            return new Settings(host, newPort, apiKey, apiSecret, signatureSecret, ingestionBaseUrl, submittedAfter,
-                    deliveredAfter, retryBackoff, log);
+            return new Settings(host, newPort, apiKey, apiSecret, signatureSecret, voiceApplication, ingestionBaseUrl,
+                    submittedAfter, deliveredAfter, retryBackoff, log);
         }
 
         public Settings withIngestionBaseUrl(URI url) {
-            return new Settings(host, port, apiKey, apiSecret, signatureSecret, url, submittedAfter, deliveredAfter,
-                    retryBackoff, log);
+            return new Settings(host, port, apiKey, apiSecret, signatureSecret, voiceApplication, url, submittedAfter,
+                    deliveredAfter, retryBackoff, log);
         }
 
         public Settings withTiming(Duration submitted, Duration delivered, List<Duration> backoff) {
-            return new Settings(host, port, apiKey, apiSecret, signatureSecret, ingestionBaseUrl, submitted, delivered,
-                    backoff, log);
+            return new Settings(host, port, apiKey, apiSecret, signatureSecret, voiceApplication, ingestionBaseUrl,
+                    submitted, delivered, backoff, log);
         }
 
         public Settings withLog(Consumer<String> newLog) {
-            return new Settings(host, port, apiKey, apiSecret, signatureSecret, ingestionBaseUrl, submittedAfter,
-                    deliveredAfter, retryBackoff, newLog);
+            return new Settings(host, port, apiKey, apiSecret, signatureSecret, voiceApplication, ingestionBaseUrl,
+                    submittedAfter, deliveredAfter, retryBackoff, newLog);
         }
     }
 
@@ -174,6 +195,9 @@ public final class SandboxCarrier implements AutoCloseable {
     private final byte[] expectedBasic;
     private final List<OutboundMessage> outbound = new CopyOnWriteArrayList<>();
     private final List<JsonObject> inbound = new CopyOnWriteArrayList<>();
+    private final List<JsonObject> voicemails = new CopyOnWriteArrayList<>();
+    /** Recordings and transcripts of simulated calls, by file id, as Vonage keeps them for the application. */
+    private final Map<String, VonageFile> files = new ConcurrentHashMap<>();
     private HttpServer server;
 
     public SandboxCarrier(Vertx vertx, Settings settings) {
@@ -220,9 +244,16 @@ public final class SandboxCarrier implements AutoCloseable {
     }
 
     private void handle(HttpServerRequest request) {
-        String path = request.path();
+        // As the SDK's HTTP proxy the sandbox is asked for whole URLs (http://api.nexmo.com/v1/files/…).
+        String path = request.uri().startsWith("http") ? URI.create(request.uri()).getPath() : request.path();
         HttpMethod method = request.method();
-        if (path.equals("/v1/messages") && method == HttpMethod.POST) {
+        if (path.startsWith(FILES) && method == HttpMethod.GET) {
+            serveFile(request, path.substring(FILES.length()));
+        } else if (path.equals("/sandbox/voicemail") && method == HttpMethod.POST) {
+            withBody(request, body -> leaveVoicemail(request, body));
+        } else if (path.equals("/sandbox/voicemail") && method == HttpMethod.GET) {
+            json(request, 200, new JsonArray(new ArrayList<>(voicemails)).encodePrettily());
+        } else if (path.equals("/v1/messages") && method == HttpMethod.POST) {
             withBody(request, body -> acceptOutbound(request, body));
         } else if (path.equals("/sandbox/messages") && method == HttpMethod.GET) {
             String to = request.getParam("to");
@@ -396,19 +427,171 @@ public final class SandboxCarrier implements AutoCloseable {
         });
     }
 
+    // ---- voicemail: the patient calls and leaves a message ----
+
+    /**
+     * Plays Vonage Voice for one call: asks the answer webhook for its NCCO, records (a tone stands in for the
+     * caller's voice) and sends the recording event to the NCCO's {@code eventUrl}, then, when a transcript is
+     * given, the transcription event to the transcription's {@code eventUrl}. Without one no transcription event
+     * comes, as when Vonage's transcription fails.
+     */
+    private void leaveVoicemail(HttpServerRequest request, Buffer body) {
+        JsonObject in;
+        try {
+            in = body.toJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            json(request, 400, problem("Malformed JSON", "Send {\"from\": \"15557654321\", \"to\": \"15550001001\","
+                    + " \"transcript\": \"…\"}").encode());
+            return;
+        }
+        for (String field : List.of("from", "to")) {
+            if (!(in.getValue(field) instanceof String value) || !NUMBER.matcher(value.trim()).matches()) {
+                json(request, 422, problem("Invalid params", "'" + field + "' must be a phone number, e.g."
+                        + " 15557654321").encode());
+                return;
+            }
+        }
+        if (in.getValue("transcript") != null && !(in.getValue("transcript") instanceof String)) {
+            json(request, 422, problem("Invalid params", "'transcript' must be text.").encode());
+            return;
+        }
+        String from = normalise(in.getString("from"));
+        String to = normalise(in.getString("to"));
+        String transcript = in.getString("transcript");
+        String conversationUuid = "CON-" + UUID.randomUUID();
+        JsonObject call = new JsonObject().put("conversation_uuid", conversationUuid).put("from", from).put("to", to)
+                .put("called_at", timestamp(Instant.now()));
+        answerCall(conversationUuid, from, to).compose(ncco -> {
+            call.put("answer_status", 200).put("greeting", greetingOf(ncco));
+            JsonObject record = recordActionOf(ncco);
+            String recordingUuid = UUID.randomUUID().toString();
+            byte[] recording = VoicemailRecording.tone(RECORDING_SECONDS);
+            files.put(recordingUuid, new VonageFile("audio/wav", recording));
+            call.put("recording_uuid", recordingUuid);
+            Instant now = Instant.now();
+            JsonObject recorded = new JsonObject()
+                    .put("start_time", timestamp(now.minusSeconds(RECORDING_SECONDS)))
+                    .put("recording_url", FILES_URL + recordingUuid)
+                    .put("size", recording.length)
+                    .put("recording_uuid", recordingUuid)
+                    .put("end_time", timestamp(now))
+                    .put("conversation_uuid", conversationUuid)
+                    .put("timestamp", timestamp(now));
+            return deliverTo(URI.create(record.getJsonArray("eventUrl").getString(0)), recorded.encode())
+                    .compose(delivery -> {
+                        call.put("recording_status", delivery.httpStatus());
+                        if (transcript == null || transcript.isBlank() || !delivery.ok()) {
+                            return Future.succeededFuture(call);
+                        }
+                        return transcribe(record, conversationUuid, recordingUuid, transcript)
+                                .map(transcribed -> call.put("transcription_status", transcribed.httpStatus()));
+                    });
+        }).onComplete(result -> {
+            if (result.failed()) {
+                call.put("error", rootMessage(result.cause()));
+            }
+            voicemails.add(call);
+            settings.log().accept("voicemail " + conversationUuid + " -> ingestion answer "
+                    + call.getValue("answer_status") + ", recording " + call.getValue("recording_status")
+                    + ", transcription " + call.getValue("transcription_status"));
+            json(request, result.succeeded() && Integer.valueOf(200).equals(call.getValue("recording_status"))
+                    ? 200 : 502, call.encodePrettily());
+        });
+    }
+
+    private Future<Delivery> transcribe(JsonObject record, String conversationUuid, String recordingUuid,
+            String transcript) {
+        String transcriptId = UUID.randomUUID().toString();
+        JsonObject file = new JsonObject().put("ver", "1.0.21").put("request_id", UUID.randomUUID().toString())
+                .put("channels", new JsonArray().add(new JsonObject().put("duration", RECORDING_SECONDS)
+                        .put("transcript", new JsonArray().add(new JsonObject().put("sentence", transcript)
+                                .put("raw_sentence", transcript.toLowerCase()).put("duration", RECORDING_SECONDS * 1000)
+                                .put("timestamp", 0).put("words", new JsonArray())))));
+        files.put(transcriptId, new VonageFile("application/json", file.encode().getBytes(StandardCharsets.UTF_8)));
+        JsonObject transcribed = new JsonObject()
+                .put("conversation_uuid", conversationUuid)
+                .put("type", "transcription")
+                .put("recording_uuid", recordingUuid)
+                .put("status", "completed")
+                .put("transcription_url", FILES_URL + transcriptId);
+        return deliverTo(URI.create(record.getJsonObject("transcription").getJsonArray("eventUrl").getString(0)),
+                transcribed.encode());
+    }
+
+    /** The answer webhook, as Vonage calls it by default: a signed GET; its answer is the NCCO. */
+    private Future<JsonArray> answerCall(String conversationUuid, String from, String to) {
+        String query = "?to=" + to + "&from=" + from + "&uuid=" + UUID.randomUUID().toString().replace("-", "")
+                + "&conversation_uuid=" + conversationUuid + "&region_url=https://api-us-3.vonage.com";
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(settings.ingestionBaseUrl().resolve(ANSWER_PATH) + query)
+                .putHeader("User-Agent", "CareThread-Sandbox-Carrier/1.0")
+                .putHeader("Authorization", signer.bearerFor(""))
+                .setIdleTimeout(10_000);
+        return client.request(options)
+                .compose(HttpClientRequest::send)
+                .compose(response -> response.body().map(answer -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("the answer webhook said HTTP " + response.statusCode());
+                    }
+                    return answer.toJsonArray();
+                }));
+    }
+
+    private static String greetingOf(JsonArray ncco) {
+        return actionOf(ncco, "talk").getString("text");
+    }
+
+    private static JsonObject recordActionOf(JsonArray ncco) {
+        JsonObject record = actionOf(ncco, "record");
+        if (record.getJsonArray("eventUrl") == null || record.getJsonObject("transcription") == null) {
+            throw new IllegalStateException("the NCCO's record action names no eventUrl or no transcription");
+        }
+        return record;
+    }
+
+    private static JsonObject actionOf(JsonArray ncco, String action) {
+        for (int i = 0; i < ncco.size(); i++) {
+            if (action.equals(ncco.getJsonObject(i).getString("action"))) {
+                return ncco.getJsonObject(i);
+            }
+        }
+        throw new IllegalStateException("the NCCO has no " + action + " action");
+    }
+
+    /** Vonage's file store: a file of a call, to a JWT signed with the Voice application's key only. */
+    private void serveFile(HttpServerRequest request, String id) {
+        if (!settings.voiceApplication().signed(request.getHeader("Authorization"))) {
+            json(request, 401, problem("Unauthorized", "A JWT signed with the application's private key is"
+                    + " required.").encode());
+            return;
+        }
+        VonageFile file = files.get(id);
+        if (file == null) {
+            json(request, 404, problem("Not found", "No file " + id).encode());
+            return;
+        }
+        request.response().putHeader("Content-Type", file.contentType()).end(Buffer.buffer(file.contents()));
+    }
+
     // ---- webhook delivery ----
 
     /** POSTs a signed webhook; a 5xx, 429 or no answer is retried with backoff, as a carrier does. Never fails. */
     Future<Delivery> deliver(String path, String body) {
+        return deliverTo(settings.ingestionBaseUrl().resolve(path), body);
+    }
+
+    /** As {@link #deliver}, to a URL the platform named itself (an NCCO's {@code eventUrl}). */
+    Future<Delivery> deliverTo(URI url, String body) {
         Promise<Delivery> promise = Promise.promise();
-        attempt(path, body, 1, promise);
+        attempt(url, body, 1, promise);
         return promise.future();
     }
 
-    private void attempt(String path, String body, int attempt, Promise<Delivery> promise) {
+    private void attempt(URI url, String body, int attempt, Promise<Delivery> promise) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(settings.ingestionBaseUrl().resolve(path).toString())
+                .setAbsoluteURI(url.toString())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("User-Agent", "CareThread-Sandbox-Carrier/1.0")
                 // Each attempt carries a fresh token, as Vonage's retries do.
@@ -422,7 +605,7 @@ public final class SandboxCarrier implements AutoCloseable {
                     boolean retryable = status == null || status >= 500 || status == 429;
                     if (retryable && attempt <= settings.retryBackoff().size()) {
                         vertx.setTimer(millis(settings.retryBackoff().get(attempt - 1)),
-                                timer -> attempt(path, body, attempt + 1, promise));
+                                timer -> attempt(url, body, attempt + 1, promise));
                     } else {
                         promise.complete(new Delivery(status, attempt,
                                 result.failed() ? rootMessage(result.cause()) : null));
@@ -493,7 +676,7 @@ public final class SandboxCarrier implements AutoCloseable {
 
     private String usage() {
         return """
-                CareThread sandbox carrier (a stand-in for the Vonage Messages API)
+                CareThread sandbox carrier (a stand-in for the Vonage Messages API and Vonage Voice)
 
                 Play the patient (an inbound SMS to the North Clinic):
                   curl -s -X POST %1$s/sandbox/inbound -H 'Content-Type: application/json' \\
@@ -502,11 +685,18 @@ public final class SandboxCarrier implements AutoCloseable {
                 See what the practice texted back:
                   curl -s %1$s/sandbox/messages
 
+                Call and leave a voicemail (the sandbox plays Vonage Voice: answer, a recorded tone, the transcript):
+                  curl -s -X POST %1$s/sandbox/voicemail -H 'Content-Type: application/json' \\
+                       -d '{"from":"15557654321","to":"15550001001","transcript":"Please call me back about my results"}'
+
                 POST /v1/messages        what the Vonage SDK sends (Basic auth %2$s / ****)
                 GET  /sandbox/messages   outbound SMS, with delivery status (?to=15557654321 filters)
                 DELETE /sandbox/messages forget them
                 POST /sandbox/inbound    deliver an inbound SMS webhook to ingestion
                 GET  /sandbox/inbound    inbound SMS sent so far
+                POST /sandbox/voicemail  call a practice number and leave a voicemail (transcript optional)
+                GET  /sandbox/voicemail  calls made so far, with the webhooks' HTTP statuses
+                GET  /v1/files/{id}      a call's recording or transcript (JWT of the Voice application)
                 """.formatted(url(), settings.apiKey());
     }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,17 @@ import com.vonage.client.messages.MessageResponseException;
 import com.vonage.client.messages.MessageStatus;
 import com.vonage.client.messages.MessagesClient;
 import com.vonage.client.messages.sms.SmsTextRequest;
+import com.vonage.client.voice.EventWebhook;
+import com.vonage.client.voice.VoiceClient;
+import com.vonage.client.voice.VoiceResponseException;
+import com.vonage.client.voice.ncco.EventMethod;
+import com.vonage.client.voice.ncco.Ncco;
+import com.vonage.client.voice.ncco.RecordAction;
+import com.vonage.client.voice.ncco.RecordingFormat;
+import com.vonage.client.voice.ncco.TalkAction;
+import com.vonage.client.voice.ncco.TranscriptionSettings;
+
+import org.carethread.localinfra.VonageApplicationKey;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,15 +55,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sandbox carrier against the real Vonage Java SDK on one side and a webhook receiver standing in for
- * ingestion-service on the other: what the SDK sends is accepted, and every webhook is one the SDK parses and whose
- * signature and payload hash verify.
+ * ingestion-service on the other: what the SDK sends is accepted, every webhook is one the SDK parses and whose
+ * signature and payload hash verify, and a voicemail's files reach the SDK through the sandbox as its proxy.
  */
 class SandboxCarrierTest {
     private static final String SECRET = LocalPlatform.VONAGE_SIGNATURE_SECRET;
 
     /** One request the stand-in ingestion received. */
-    record Received(String path, String authorization, String body) {
+    record Received(String path, String query, String authorization, String body) {
     }
+
+    private static final VonageApplicationKey VOICE_APPLICATION = new VonageApplicationKey();
 
     private Vertx vertx;
     private HttpServer ingestion;
@@ -64,11 +78,16 @@ class SandboxCarrierTest {
     void start() throws Exception {
         vertx = Vertx.vertx();
         ingestion = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-            received.add(new Received(request.path(), request.getHeader("Authorization"), body.toString()));
+            received.add(new Received(request.path(), request.query(), request.getHeader("Authorization"),
+                    body.toString()));
             boolean fail = request.path().endsWith("/inbound") && inboundFailuresLeft.getAndDecrement() > 0;
+            if (request.path().equals("/webhooks/vonage/voice/answer")) {
+                request.response().putHeader("Content-Type", "application/json").end(ncco());
+                return;
+            }
             request.response().setStatusCode(fail ? 503 : 200).end();
         })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        carrier = new SandboxCarrier(vertx, SandboxCarrier.Settings.defaults()
+        carrier = new SandboxCarrier(vertx, SandboxCarrier.Settings.defaults(VOICE_APPLICATION)
                 .withPort(0)
                 .withIngestionBaseUrl(URI.create("http://127.0.0.1:" + ingestion.actualPort()))
                 .withTiming(Duration.ofMillis(10), Duration.ofMillis(50),
@@ -165,6 +184,91 @@ class SandboxCarrierTest {
 
         assertEquals(401, refused.getStatusCode());
         assertTrue(carrier.outboundMessages().isEmpty());
+    }
+
+    @Test
+    void aVoicemailIsPlayedAsVonageVoiceWouldAndItsFilesAreServedToTheApplicationsSdkOnly() throws Exception {
+        HttpResponse<String> answer = post("/sandbox/voicemail",
+                "{\"from\":\"+15557654321\",\"to\":\"15550001001\",\"transcript\":\"Please call me back\"}");
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonObject call = new JsonObject(answer.body());
+        assertEquals("Greetings from the stand-in", call.getString("greeting"), "the greeting the NCCO spoke");
+        Received answered = only("/webhooks/vonage/voice/answer");
+        assertSignedByVonage(answered);
+        Map<String, String> query = queryOf(answered.query());
+        assertEquals("15557654321", query.get("from"));
+        assertEquals("15550001001", query.get("to"));
+        assertEquals(call.getString("conversation_uuid"), query.get("conversation_uuid"));
+
+        Received recordingEvent = only("/voice/recording");
+        assertSignedByVonage(recordingEvent);
+        EventWebhook recorded = EventWebhook.fromJson(recordingEvent.body());
+        assertEquals(call.getString("conversation_uuid"), recorded.getConversationUuid());
+        assertEquals(call.getString("recording_uuid"), recorded.getRecordingUuid());
+        Received transcriptionEvent = only("/voice/transcription");
+        assertSignedByVonage(transcriptionEvent);
+        JsonObject transcribed = new JsonObject(transcriptionEvent.body());
+        assertEquals("completed", transcribed.getString("status"));
+        assertEquals(recorded.getRecordingUuid(), transcribed.getString("recording_uuid"));
+
+        // The platform's SDK, its proxy the sandbox, fetches both files from Vonage's URLs.
+        VoiceClient voice = voice(VOICE_APPLICATION);
+        byte[] recording = voice.downloadRecordingRaw(recorded.getRecordingUrl().toString());
+        assertEquals(recorded.getSize(), recording.length);
+        assertEquals("RIFF", new String(recording, 0, 4, StandardCharsets.US_ASCII), "a playable WAV");
+        JsonObject transcript = new JsonObject(new String(voice.downloadRecordingRaw(
+                transcribed.getString("transcription_url")), StandardCharsets.UTF_8));
+        assertEquals("Please call me back", transcript.getJsonArray("channels").getJsonObject(0)
+                .getJsonArray("transcript").getJsonObject(0).getString("sentence"));
+        VoiceResponseException refused = assertThrows(VoiceResponseException.class,
+                () -> voice(new VonageApplicationKey()).downloadRecordingRaw(recorded.getRecordingUrl().toString()));
+        assertEquals(401, refused.getStatusCode(), "another application's key gets nothing");
+
+        JsonArray calls = new JsonArray(get("/sandbox/voicemail").body());
+        assertEquals(1, calls.size());
+        assertEquals(200, calls.getJsonObject(0).getInteger("transcription_status"));
+    }
+
+    @Test
+    void aVoicemailWithoutTranscriptSendsNoTranscriptionEvent() throws Exception {
+        HttpResponse<String> answer = post("/sandbox/voicemail", "{\"from\":\"15557654321\",\"to\":\"15550001002\"}");
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        only("/voice/recording");
+        assertTrue(received.stream().noneMatch(r -> r.path().endsWith("/voice/transcription")));
+        assertEquals(422, post("/sandbox/voicemail", "{\"from\":\"nobody\",\"to\":\"15550001002\"}").statusCode());
+    }
+
+    /** What ingestion answers: greet, record, transcribe, with events back to this stand-in. */
+    private String ncco() {
+        String base = "http://127.0.0.1:" + ingestion.actualPort();
+        return new Ncco(TalkAction.builder("Greetings from the stand-in").build(),
+                RecordAction.builder().format(RecordingFormat.MP3).beepStart(true)
+                        .eventUrl(base + "/voice/recording").eventMethod(EventMethod.POST)
+                        .transcription(TranscriptionSettings.builder().eventUrl(base + "/voice/transcription")
+                                .eventMethod(EventMethod.POST).build())
+                        .build()).toJson();
+    }
+
+    private VoiceClient voice(VonageApplicationKey application) {
+        return VonageClient.builder().applicationId(application.applicationId())
+                .privateKeyContents(application.privateKeyPem())
+                .httpConfig(HttpConfig.builder().proxy("http://127.0.0.1:" + carrier.port()).build())
+                .build().getVoiceClient();
+    }
+
+    private Received only(String pathEnd) throws InterruptedException {
+        return await(() -> received.stream().filter(r -> r.path().endsWith(pathEnd)).toList(), 1).get(0);
+    }
+
+    private static Map<String, String> queryOf(String query) {
+        Map<String, String> values = new HashMap<>();
+        for (String pair : query.split("&")) {
+            String[] parts = pair.split("=", 2);
+            values.put(parts[0], parts.length > 1 ? parts[1] : "");
+        }
+        return values;
     }
 
     private MessagesClient sdk(String apiSecret) {

@@ -43,6 +43,16 @@ final class InboundMessages {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
+    /** A voicemail as ingestion publishes it: the transcript as the text, the recording as its one attachment. */
+    static MessageReceived voicemail(String patientPhone, String practiceNumber, String transcript) {
+        String mediaId = UUID.randomUUID().toString();
+        return new MessageReceived(UUID.randomUUID().toString(), "voicemail",
+                TestCrypto.BLIND_INDEX.ofAddress(patientPhone), TestCrypto.CIPHER.seal(patientPhone), practiceNumber,
+                TestCrypto.CIPHER.seal(transcript), Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null, null,
+                null, List.of(new MessageReceived.Attachment(TestCrypto.CIPHER.seal("voicemail.wav"), "audio/vnd.wave",
+                        32044, mediaId)));
+    }
+
     /** An e-mail from the patient to a practice mailbox, with its thread and an attachment, as ingestion seals it. */
     static MessageReceived email(String patientAddress, String practiceMailbox, String subject, String text) {
         String messageRef = TestCrypto.BLIND_INDEX.ofMessageId(UUID.randomUUID() + "@mail.example.org");

@@ -106,6 +106,32 @@ class RoutingDecisionTest {
     }
 
     @Test
+    void aVoicemailToTheNorthNumberIsRoutedAtNorthAndItsTranscriptTriagedLikeAText() {
+        MessageReceived message = InboundMessages.voicemail(newPatientPhone(), "15550001001",
+                "Hi, I need to move my appointment to Friday");
+        String eventId = UUID.randomUUID().toString();
+
+        publish(record(eventId, message));
+
+        RoutingDecided decision = decided(awaitOneDecision(eventId));
+        assertEquals("north", decision.locationCode(), "the number called says which location");
+        assertEquals("voicemail", decision.channel());
+        assertEquals("north-scheduling", decision.queue(), "the transcript meets the scheduling rule");
+        assertTrue(decision.reason().startsWith("Called North Clinic."), decision.reason());
+        assertEquals(message.attachments(), decision.attachments(), "the recording is passed on");
+
+        MessageReceived emergency = InboundMessages.voicemail(newPatientPhone(), "15550001001",
+                "I have crushing chest pain and my left arm is numb");
+        String emergencyId = UUID.randomUUID().toString();
+        publish(record(emergencyId, emergency));
+
+        RoutingDecided urgent = decided(awaitOneDecision(emergencyId));
+        assertEquals("emergency", urgent.urgency(), "a spoken emergency is one too");
+        assertEquals("critical", urgent.priority());
+        assertEquals("north-clinical", urgent.queue());
+    }
+
+    @Test
     void anEmailToTheNorthMailboxIsRoutedAtNorthWithItsThreadAndAttachmentsPassedOn() {
         String address = "pat." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         MessageReceived message = InboundMessages.email(address, "North@CareThread.local", "Billing question",

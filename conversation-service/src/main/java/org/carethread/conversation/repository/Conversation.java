@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.carethread.schemas.Channels;
+
 /**
  * A conversation with one patient at one location, worked by staff to an outcome. The patient's address is stored
  * sealed. It is unassigned or assigned while someone has to act, awaiting-patient after staff answered, snoozed
@@ -128,6 +130,11 @@ public class Conversation {
     public String targetFlag;
     @Version
     public Long version;
+
+    /** How replies go out: a voicemail is answered by text, to the number that called; others on their own channel. */
+    public String replyChannel() {
+        return Channels.VOICEMAIL.equals(channel) ? Channels.SMS : channel;
+    }
 
     public boolean isResolved() {
         return RESOLVED.equals(status);

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param subject        the e-mail's subject; null for SMS
  */
 public record MessageView(String id, String direction,
-        @Schema(enumeration = { "sms", "email" }) String channel, String text, Instant at,
+        @Schema(enumeration = { "sms", "email", "voicemail" }) String channel, String text, Instant at,
         DeliveryStatus deliveryStatus, String failureReason, String sentBy, String sentByName,
         @Schema(description = "safety or after-hours for an automatic reply CareThread sent; null otherwise",
                 enumeration = { "safety", "after-hours" }, nullable = true) String kind,

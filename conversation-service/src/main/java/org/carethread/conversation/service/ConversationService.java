@@ -247,7 +247,7 @@ public class ConversationService {
         reply.id = UUID.randomUUID();
         reply.conversationId = conversation.id;
         reply.direction = Message.OUTBOUND;
-        reply.channel = conversation.channel;
+        reply.channel = conversation.replyChannel();
         reply.sealedText = cipher.seal(composed.text());
         reply.occurredAt = Instant.now();
         reply.deliveryStatus = DeliveryStatus.QUEUED;

@@ -254,7 +254,7 @@ public class RoutingDecisionHandler {
         reply.id = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
         reply.conversationId = conversation.id;
         reply.direction = Message.OUTBOUND;
-        reply.channel = conversation.channel;
+        reply.channel = conversation.replyChannel();
         reply.sealedText = decision.sealedAutoReplyText();
         Instant now = Instant.now();
         // Shown after the message it answers, even if the carrier's clock runs ahead of ours.

@@ -1,11 +1,15 @@
 package org.carethread.ingestion.mapping;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.carethread.ingestion.repository.VoicemailCallRepository.HeldCall;
 import org.carethread.ingestion.rest.VonageInboundMessage;
 import org.carethread.ingestion.rest.VonageMessageStatus;
+import org.carethread.ingestion.service.ReceivedFile;
+import org.carethread.schemas.Channels;
 import org.carethread.schemas.crypto.BlindIndex;
 import org.carethread.schemas.crypto.PhiCipher;
 import org.carethread.schemas.events.DeliveryReceipt;
@@ -28,6 +32,28 @@ public class VonageEventMapper {
         return new MessageReceived(message.messageUuid(), message.channel(), blindIndex.ofAddress(message.from()),
                 cipher.seal(message.from()), message.to(), cipher.seal(message.text()),
                 Instant.parse(message.timestamp()));
+    }
+
+    /**
+     * A voicemail as the caller's message: its transcript as the text, its recording (when it could be kept) as its
+     * one attachment. The caller's number was sealed when the call was answered.
+     */
+    public MessageReceived voicemail(HeldCall call, String transcript, ReceivedFile recording) {
+        List<MessageReceived.Attachment> attachments = recording == null ? List.of()
+                : List.of(new MessageReceived.Attachment(cipher.seal("voicemail" + extensionOf(recording.contentType())),
+                        recording.contentType(), recording.contents().length, recording.mediaId()));
+        return new MessageReceived(call.recordingUuid(), Channels.VOICEMAIL, call.patientRef(), call.sealedCaller(),
+                call.practiceNumber(), cipher.seal(transcript), call.recordedAt(), null, null, null, null,
+                attachments);
+    }
+
+    private static String extensionOf(String contentType) {
+        return switch (contentType) {
+            case "audio/mpeg" -> ".mp3";
+            case "audio/vnd.wave", "audio/wav", "audio/x-wav" -> ".wav";
+            case "audio/ogg" -> ".ogg";
+            default -> "";
+        };
     }
 
     public DeliveryReceipt deliveryReceipt(VonageMessageStatus status) {

@@ -64,8 +64,17 @@ public class CarrierEventPublisher {
     }
 
     public static String eventIdOf(MessageReceived message) {
-        String provider = Channels.EMAIL.equals(message.channel()) ? "email:" : "vonage:";
-        return deterministicId(provider + message.providerMessageId());
+        return eventIdOf(message.channel(), message.providerMessageId());
+    }
+
+    /** Each channel's ids apart: an SMS by Vonage's message id, a voicemail by its recording's id. */
+    public static String eventIdOf(String channel, String providerMessageId) {
+        String provider = switch (channel) {
+            case Channels.EMAIL -> "email:";
+            case Channels.VOICEMAIL -> "vonage:voicemail:";
+            default -> "vonage:";
+        };
+        return deterministicId(provider + providerMessageId);
     }
 
     /** A file's id follows from its message and its place there, so a redelivered webhook names the same file. */

@@ -22,4 +22,14 @@ public class AcceptedWebhookRepository {
                 .executeUpdate()
                 .map(inserted -> inserted == 1);
     }
+
+    /** Whether the webhook was accepted before, in a transaction already committed. */
+    public Uni<Boolean> accepted(Mutiny.Session session, String providerMessageId, String kind) {
+        return session.createNativeQuery("select count(*) from accepted_webhook"
+                + " where provider_message_id = :providerMessageId and kind = :kind", Long.class)
+                .setParameter("providerMessageId", providerMessageId)
+                .setParameter("kind", kind)
+                .getSingleResult()
+                .map(count -> count > 0);
+    }
 }

@@ -21,6 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class VonageWebhookBodies {
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Set<String> STATUSES = Set.of("submitted", "delivered", "rejected", "undeliverable", "read");
+    /** Vonage's call ids, e.g. {@code CON-f972836a-550f-45fa-956c-12a2ab5b7d22}. */
+    private static final Pattern CALL_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{5,15}");
 
     private final ObjectMapper json;
 
@@ -51,6 +54,56 @@ public class VonageWebhookBodies {
                 timestamp(status.timestamp()), status.status(), status.channel(), status.clientRef(), status.error());
     }
 
+    /** A Voice answer webhook, from a POST body or a GET's query parameters. */
+    public VonageCallAnswer callAnswer(String rawBody) {
+        return callAnswer(parse(rawBody, VonageCallAnswer.class));
+    }
+
+    public VonageCallAnswer callAnswer(VonageCallAnswer answer) {
+        return new VonageCallAnswer(number(answer.to(), "to"), number(answer.from(), "from"), answer.uuid(),
+                callId(answer.conversationUuid()));
+    }
+
+    public VonageRecording recording(String rawBody) {
+        VonageRecording recording = parse(rawBody, VonageRecording.class);
+        require(recording.recordingUrl(), "recording_url");
+        if (recording.size() != null && recording.size() < 0) {
+            throw WebhookRejectedException.invalid("The field 'size' must not be negative.");
+        }
+        return new VonageRecording(recording.recordingUrl(), uuid(recording.recordingUuid(), "recording_uuid"),
+                callId(recording.conversationUuid()), recording.size(), recording.startTime(), recording.endTime());
+    }
+
+    public VonageTranscription transcription(String rawBody) {
+        VonageTranscription transcription = parse(rawBody, VonageTranscription.class);
+        require(transcription.status(), "status");
+        if ("completed".equals(transcription.status())) {
+            require(transcription.transcriptionUrl(), "transcription_url");
+        }
+        return new VonageTranscription(callId(transcription.conversationUuid()), transcription.type(),
+                uuid(transcription.recordingUuid(), "recording_uuid"), transcription.status(),
+                transcription.transcriptionUrl());
+    }
+
+    /** Numbers as Vonage writes them, E.164 without '+'; a withheld caller's number cannot be answered. */
+    private static String number(String value, String field) {
+        require(value, field);
+        String digits = value.startsWith("+") ? value.substring(1) : value;
+        if (!NUMBER.matcher(digits).matches()) {
+            throw WebhookRejectedException.invalid("The field '" + field + "' must be a phone number (E.164);"
+                    + " calls from withheld numbers cannot be answered by text and are not taken.");
+        }
+        return digits;
+    }
+
+    private static String callId(String value) {
+        require(value, "conversation_uuid");
+        if (!CALL_ID.matcher(value).matches()) {
+            throw WebhookRejectedException.invalid("The field 'conversation_uuid' is not a Vonage call id.");
+        }
+        return value;
+    }
+
     /** The carrier's time of the event as an ISO-8601 instant; a webhook without one happened now. */
     private static String timestamp(String value) {
         if (value == null || value.isBlank()) {
@@ -70,8 +123,7 @@ public class VonageWebhookBodies {
             body = json.readValue(rawBody, type);
         } catch (Exception e) {
             // Jackson's message quotes the body, which may hold PHI: say what is wrong without it.
-            throw WebhookRejectedException.invalid("The body is not a JSON object of the Vonage Messages API"
-                    + " webhook format.");
+            throw WebhookRejectedException.invalid("The body is not a JSON object of the Vonage webhook format.");
         }
         if (body == null) {
             throw WebhookRejectedException.invalid("The body is empty; a JSON object was expected.");
@@ -93,9 +145,13 @@ public class VonageWebhookBodies {
     }
 
     private static String messageUuid(String value) {
-        require(value, "message_uuid");
+        return uuid(value, "message_uuid");
+    }
+
+    private static String uuid(String value, String field) {
+        require(value, field);
         if (!UUID.matcher(value).matches()) {
-            throw WebhookRejectedException.invalid("The field 'message_uuid' must be a UUID.");
+            throw WebhookRejectedException.invalid("The field '" + field + "' must be a UUID.");
         }
         return value.toLowerCase();
     }

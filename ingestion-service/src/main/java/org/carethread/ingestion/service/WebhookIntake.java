@@ -39,14 +39,21 @@ public class WebhookIntake {
         this.metrics = metrics;
     }
 
-    /** An SMS is known by the carrier's id, an e-mail by its Message-ID's blind index: each kind apart. */
+    /**
+     * An SMS is known by the carrier's id, an e-mail by its Message-ID's blind index, a voicemail by its recording's
+     * id: each kind apart.
+     */
     public Uni<WebhookOutcome> accept(MessageReceived message) {
         return accept(message, List.of());
     }
 
     /** A message with the files that came with it: all of them in Kafka, or none accepted. */
     public Uni<WebhookOutcome> accept(MessageReceived message, List<ReceivedFile> files) {
-        WebhookKind kind = Channels.EMAIL.equals(message.channel()) ? WebhookKind.EMAIL : WebhookKind.INBOUND;
+        WebhookKind kind = switch (message.channel()) {
+            case Channels.EMAIL -> WebhookKind.EMAIL;
+            case Channels.VOICEMAIL -> WebhookKind.VOICEMAIL;
+            default -> WebhookKind.INBOUND;
+        };
         return acceptOnce(kind, message.providerMessageId(), kind.tag(), () -> publisher.publish(message, files));
     }
 
@@ -67,15 +74,22 @@ public class WebhookIntake {
 
     private Uni<WebhookOutcome> acceptOnce(WebhookKind kind, String providerMessageId, String dedupKind,
             Supplier<Uni<Void>> publish) {
-        return sessions.withTransaction(session -> acceptedWebhooks.claim(session, providerMessageId, dedupKind)
-                .chain(isNew -> isNew ? published(kind, publish) : Uni.createFrom().item(WebhookOutcome.DUPLICATE)))
-                .onFailure(failure -> !(failure instanceof WebhookRejectedException)).transform(failure -> {
-                    // The class name only: driver and client messages can quote parameter values.
-                    LOG.warnf("%s webhook not accepted, the carrier will retry: %s", kind.tag(),
-                            failure.getClass().getName());
-                    return new WebhookRejectedException(Reason.UNAVAILABLE, "The message could not be stored"
-                            + " durably just now. Nothing was accepted; retry later.");
-                });
+        return orRetryLater(kind, sessions.withTransaction(session -> acceptedWebhooks.claim(session,
+                providerMessageId, dedupKind)
+                .chain(isNew -> isNew ? published(kind, publish) : Uni.createFrom().item(WebhookOutcome.DUPLICATE))));
+    }
+
+    /**
+     * A fault of the database, Kafka or a carrier's API, as the carrier hears it: nothing was accepted, retry later.
+     * A refusal stays what it is.
+     */
+    static <T> Uni<T> orRetryLater(WebhookKind kind, Uni<T> work) {
+        return work.onFailure(failure -> !(failure instanceof WebhookRejectedException)).transform(failure -> {
+            // The class name only: driver and client messages can quote parameter values.
+            LOG.warnf("%s webhook not accepted, the carrier will retry: %s", kind.tag(), failure.getClass().getName());
+            return new WebhookRejectedException(Reason.UNAVAILABLE, "The message could not be stored durably just"
+                    + " now. Nothing was accepted; retry later.");
+        });
     }
 
     private Uni<WebhookOutcome> published(WebhookKind kind, Supplier<Uni<Void>> publish) {

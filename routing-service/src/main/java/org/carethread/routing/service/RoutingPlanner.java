@@ -48,7 +48,7 @@ public class RoutingPlanner {
         }
 
         List<String> why = new ArrayList<>();
-        why.add((Channels.EMAIL.equals(s.channel()) ? "E-mailed " : "Texted ") + place.name() + ".");
+        why.add(reached(s.channel()) + place.name() + ".");
         Status status = s.hours().statusAt(s.at());
         String queue;
         String ruleId = null;
@@ -137,6 +137,15 @@ public class RoutingPlanner {
 
     private static boolean anyOf(List<String> allowed, String actual) {
         return empty(allowed) || (actual != null && allowed.contains(actual));
+    }
+
+    /** How the patient reached the practice, in the words staff read first in a decision's reason. */
+    private static String reached(String channel) {
+        return switch (channel == null ? Channels.SMS : channel) {
+            case Channels.EMAIL -> "E-mailed ";
+            case Channels.VOICEMAIL -> "Called ";
+            default -> "Texted ";
+        };
     }
 
     private static boolean empty(List<String> values) {

@@ -13,7 +13,7 @@ public record RoutingRule(String id, String description, Conditions when, Action
      * @param categories triage categories, e.g. {@code billing}
      * @param urgencies  {@code urgent}, {@code routine} (emergencies never reach the rules)
      * @param locations  location codes: the number the patient texted
-     * @param channels   {@code sms}, {@code email}, {@code voice}
+     * @param channels   {@code sms}, {@code email}, {@code voicemail}
      * @param careTeams  the matched patient's care team codes
      * @param identities {@code matched}, {@code new-contact} (identity review comes before the rules)
      * @param keywords   words or phrases; any one found in the message (case- and accent-insensitive) matches

@@ -21,7 +21,7 @@ public final class RuleSetValidator {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,99}");
     private static final Set<String> URGENCIES = Set.of("urgent", "routine");
     private static final Set<String> IDENTITIES = Set.of(RoutingPlanner.MATCHED, RoutingPlanner.NEW_CONTACT);
-    private static final Set<String> CHANNELS = Set.of(Channels.SMS, "email", "voice");
+    private static final Set<String> CHANNELS = Set.of(Channels.SMS, Channels.EMAIL, Channels.VOICEMAIL);
     private static final Set<String> RULE_PRIORITIES = Set.of("low", "normal", "high");
 
     private RuleSetValidator() {
