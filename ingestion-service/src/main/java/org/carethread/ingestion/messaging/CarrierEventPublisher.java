@@ -64,8 +64,13 @@ public class CarrierEventPublisher {
     }
 
     public static String eventIdOf(MessageReceived message) {
-        String provider = Channels.EMAIL.equals(message.channel()) ? "email:" : "vonage:";
-        return deterministicId(provider + message.providerMessageId());
+        return eventIdOf(message.channel(), message.providerMessageId());
+    }
+
+    /** The event id a message of this channel and provider id gets, known before the message is built. */
+    public static String eventIdOf(String channel, String providerMessageId) {
+        String provider = Channels.EMAIL.equals(channel) ? "email:" : "vonage:";
+        return deterministicId(provider + providerMessageId);
     }
 
     /** A file's id follows from its message and its place there, so a redelivered webhook names the same file. */

@@ -1,6 +1,7 @@
 package org.carethread.ingestion.service;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,19 +13,22 @@ import io.vertx.mutiny.core.Vertx;
 
 /**
  * One way in for a patient's e-mail, whether a provider's webhook or the practice mailbox brought it: read it,
- * refuse what cannot be kept, seal it and accept it once by its Message-ID, answering only once its event is in
- * Kafka.
+ * refuse what cannot be kept, keep the contents of the attachments {@link FileKeeping} allows, seal it and accept it
+ * once by its Message-ID, answering only once its files and its event are in Kafka.
  */
 @ApplicationScoped
 public class EmailIntake {
     private final EmailReader reader;
     private final EmailEventMapper events;
+    private final FileKeeping keeping;
     private final WebhookIntake intake;
     private final Vertx vertx;
 
-    public EmailIntake(EmailReader reader, EmailEventMapper events, WebhookIntake intake, Vertx vertx) {
+    public EmailIntake(EmailReader reader, EmailEventMapper events, FileKeeping keeping, WebhookIntake intake,
+            Vertx vertx) {
         this.reader = reader;
         this.events = events;
+        this.keeping = keeping;
         this.intake = intake;
         this.vertx = vertx;
     }
@@ -32,10 +36,16 @@ public class EmailIntake {
     public Uni<WebhookOutcome> accept(byte[] raw, Instant receivedAt) {
         // MIME parsing and archive checks take real CPU: off the event loop, back on it for the database.
         return vertx.executeBlocking(Uni.createFrom().item(() -> read(raw, receivedAt)))
-                .chain(intake::accept);
+                .chain(read -> intake.accept(read.message(), read.files()));
     }
 
-    private MessageReceived read(byte[] raw, Instant receivedAt) {
-        return events.messageReceived(reader.read(raw), receivedAt);
+    private Read read(byte[] raw, Instant receivedAt) {
+        InboundEmail email = reader.read(raw);
+        FileKeeping.Kept kept = keeping.keep(events.eventIdOf(email), EmailEventMapper.offered(email));
+        return new Read(events.messageReceived(email, receivedAt, kept), kept.files());
+    }
+
+    /** The e-mail's event and the files whose contents are kept, published ahead of it. */
+    private record Read(MessageReceived message, List<ReceivedFile> files) {
     }
 }
