@@ -14,15 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-
-import javax.imageio.ImageIO;
 
 import jakarta.inject.Inject;
 
@@ -61,7 +58,7 @@ class EmailAttachmentContentsTest {
     @Test
     void photoAndPdfAreKeptSealedAndAnExecutableIsOnlyDescribed() throws Exception {
         String messageId = newMessageId();
-        byte[] photo = png();
+        byte[] photo = TestPictures.png(64, 48, Color.PINK);
         byte[] mail = withAttachments(messageId, patientAddress(), "Rash photo", "See the attached photo.", List.of(
                 new File("rash-on-arm.jpg", "image/jpeg", photo),
                 new File("lab-report.pdf", "application/octet-stream", PDF),
@@ -152,17 +149,6 @@ class EmailAttachmentContentsTest {
 
     private static String mediaIdAt(String messageEventId, int place) {
         return org.carethread.ingestion.messaging.CarrierEventPublisher.mediaIdOf(messageEventId, place);
-    }
-
-    private static byte[] png() throws Exception {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        var graphics = image.createGraphics();
-        graphics.setColor(Color.PINK);
-        graphics.fillRect(0, 0, 64, 48);
-        graphics.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     private static byte[] exe() {
