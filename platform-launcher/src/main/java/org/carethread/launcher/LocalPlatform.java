@@ -378,6 +378,9 @@ public final class LocalPlatform implements AutoCloseable {
             env.put("EMAIL_IMAP_USER", SandboxMailServer.NORTH_MAILBOX);
             env.put("EMAIL_IMAP_PASSWORD", SandboxMailServer.MAILBOX_PASSWORD);
             env.put("EMAIL_IMAP_POLL_INTERVAL", "5s");
+            // Photos of sandbox MMS are fetched from the sandbox carrier, over plain HTTP on this machine.
+            env.put("VONAGE_MEDIA_HOSTS", "localhost");
+            env.put("VONAGE_MEDIA_PLAIN_HTTP", "true");
         }
         if (service == PlatformService.NOTIFICATION) {
             env.put("VONAGE_API_BASE_URL", sandboxCarrierUrl());

@@ -15,10 +15,7 @@ public class MediaRepository {
 
     /** Serialises, until the transaction ends, everything done with one file's pieces. */
     public Uni<Void> lockFile(Mutiny.Session session, UUID mediaId) {
-        return session.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "media:" + mediaId)
-                .getSingleResult()
-                .replaceWithVoid();
+        return MessageRepository.transactionLock(session, "media:" + mediaId);
     }
 
     /** Keeps a piece unless it is already in (the same piece published twice under another event id). */
