@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ import javax.imageio.ImageIO;
 import jakarta.inject.Inject;
 
 import org.carethread.localinfra.CareThreadTestResource;
+import org.carethread.localinfra.StaffTokens;
 import org.carethread.localinfra.TestCrypto;
 import org.carethread.schemas.Topics;
 import org.carethread.schemas.events.MediaReceived;
@@ -39,6 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /** Files patients send: kept sealed piece by piece, listed on their message, opened only for staff in scope, audited. */
@@ -193,6 +196,41 @@ class PatientFilesTest {
             rows.next();
             assertEquals(5, rows.getInt(1), "each piece kept once, however often it came");
         }
+    }
+
+    @Test
+    void anotherLocationsStaffOpenAFileOnlyThroughBreakGlassAndTheDownloadSaysWhy() throws Exception {
+        String number = Practice.newPatientNumber();
+        String messageEventId = UUID.randomUUID().toString();
+        String mediaId = UUID.randomUUID().toString();
+        byte[] photo = jpeg(320, 200);
+        Practice.pieces(number, mediaId, messageEventId, "image/jpeg", photo)
+                .forEach(piece -> practice.publishPiece(piece, UUID.randomUUID().toString()));
+        practice.decision(number, "north", "my swollen ankle").messageEventId(messageEventId)
+                .attachments(new MessageReceived.Attachment(null, "image/jpeg", photo.length, mediaId))
+                .publish();
+        String conversationId = (String) Practice.awaitInboxEntry(Practice.northFrontDesk(), number).get("id");
+        String file = "/api/conversations/" + conversationId + "/attachments/" + mediaId;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Practice.northFrontDesk())
+                .when().get(file).then().statusCode(200));
+        String southNurse = StaffTokens.issue("nell.south", List.of("nurse"), List.of("south"));
+        given().auth().oauth2(southNurse).when().get(file).then().statusCode(404);
+
+        String reason = "Covering North's nurse line tonight";
+        given().auth().oauth2(southNurse).contentType(ContentType.JSON).body(Map.of("reason", reason))
+                .when().post("/api/conversations/" + conversationId + "/break-glass").then().statusCode(201);
+        Response download = given().auth().oauth2(southNurse).when().get(file);
+        assertEquals(200, download.statusCode());
+        assertArrayEquals(photo, download.asByteArray());
+        assertTrue(download.header("Content-Disposition").contains("filename=\"attachment\""),
+                "a file sent without a name gets a plain one");
+
+        PhiAccessed access = await().atMost(Duration.ofSeconds(20)).until(() -> Practice.recordsAbout(
+                Topics.AUDIT_ACCESS, conversationId).stream().map(r -> practice.read(r, PhiAccessed.class))
+                .filter(a -> "attachment.downloaded".equals(a.action())
+                        && Practice.staffId("nell.south").equals(a.staffUserId()))
+                .findFirst().orElse(null), a -> a != null);
+        assertEquals(reason, TestCrypto.CIPHER.open(access.purpose()), "the break-glass reason goes with the download");
     }
 
     private static byte[] jpeg(int width, int height) throws Exception {
