@@ -162,6 +162,7 @@ class StaffApp {
   }
 
   private show(route: Route): void {
+    this.open?.close();
     this.open = undefined;
     document.title = `${PAGES[route.page].title} · CareThread`;
     this.renderNav(route);

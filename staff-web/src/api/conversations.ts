@@ -77,6 +77,26 @@ export interface Message {
   sentByName: string | null;
   /** Set on the automatic replies CareThread sent by itself (author "CareThread (automatic)"). */
   kind?: AutoReplyKind | null;
+  /** The e-mail's subject; null for texts. */
+  subject?: string | null;
+  /** The files that came with a patient's message, in the order sent. */
+  attachments?: Attachment[];
+}
+
+/**
+ * A file a patient sent. `ready` ones open through {@link ConversationsApi.attachment} (an audited download);
+ * `not-kept` ones are described only, with the reason.
+ */
+export interface Attachment {
+  fileName: string | null;
+  /** Sniffed from the bytes when it arrived, e.g. image/jpeg, application/pdf, audio/mpeg. */
+  contentType: string;
+  sizeBytes: number;
+  mediaId: string | null;
+  state: 'ready' | 'arriving' | 'not-kept';
+  notKeptReason: string | null;
+  /** Whether {@link ConversationsApi.thumbnail} has a small picture of it. */
+  thumbnail: boolean;
 }
 
 /** Why the conversation is here: routing's decision on the latest patient message. Only in the audited read. */
@@ -244,6 +264,16 @@ export class ConversationsApi {
     return this.api.request(`/api/conversations/${encodeURIComponent(id)}`);
   }
 
+  /** A file the patient sent, in memory only. Each call is an audited download. */
+  async attachment(id: string, mediaId: string): Promise<Blob> {
+    return (await this.api.download(attachmentPath(id, mediaId))).file;
+  }
+
+  /** A photo's small picture, in memory only. Each call is an audited view. */
+  async thumbnail(id: string, mediaId: string): Promise<Blob> {
+    return (await this.api.download(`${attachmentPath(id, mediaId)}/thumbnail`)).file;
+  }
+
   /**
    * The same idempotency key sends at most one reply, so a retry after a lost answer is safe. A template is filled by
    * the service; a value missing is a 422 and nothing is sent.
@@ -305,4 +335,8 @@ export class ConversationsApi {
   replyStatus(id: string, replyId: string): Promise<ReplyStatus> {
     return this.api.request(`/api/conversations/${encodeURIComponent(id)}/replies/${encodeURIComponent(replyId)}`);
   }
+}
+
+function attachmentPath(id: string, mediaId: string): string {
+  return `/api/conversations/${encodeURIComponent(id)}/attachments/${encodeURIComponent(mediaId)}`;
 }

@@ -12,6 +12,7 @@ import { channelName, codeInWords, deliveryName, locationName, queueName, when }
 import { NotesPanel } from '../notes/notesPanel';
 import { ActionsPanel } from '../workflow/actionsPanel';
 import { HistoryPanel } from './historyPanel';
+import { ConversationFiles } from './attachments';
 import { ESCALATIONS, ownerText, statusName, targetClock } from '../workflow/labels';
 import type { Changes } from '../live/liveFeed';
 import { catchUp } from './catchUp';
@@ -59,6 +60,7 @@ export class ConversationView {
   private readonly actions: ActionsPanel;
   private readonly notes: NotesPanel;
   private readonly history: HistoryPanel;
+  private readonly files: ConversationFiles;
   private readonly scheduled = h('section', { class: 'scheduled', 'aria-labelledby': 'scheduled-heading', hidden: true });
 
   constructor(
@@ -93,6 +95,10 @@ export class ConversationView {
     });
     this.notes = new NotesPanel((text) => api.addNote(id, text), signsOut);
     this.history = new HistoryPanel(() => api.history(id), signsOut);
+    this.files = new ConversationFiles({
+      attachment: (mediaId) => api.attachment(id, mediaId),
+      thumbnail: (mediaId) => api.thumbnail(id, mediaId),
+    }, onProblem);
     this.element = h('section', { class: 'conversation', 'aria-labelledby': 'conversation-heading', tabindex: '-1' },
       h('p', { class: 'loading' }, 'Opening the conversation…'));
   }
@@ -109,6 +115,11 @@ export class ConversationView {
         h('p', { class: 'notice', role: 'alert' }, message),
       );
     }
+  }
+
+  /** The view is left: the patient's files it fetched are let go. */
+  close(): void {
+    this.files.close();
   }
 
   /** Called each time the inbox was read again after a change, with this conversation's row if it is listed. */
@@ -176,7 +187,8 @@ export class ConversationView {
   private render(): void {
     const c = this.conversation!;
     // Focusable, so the keyboard can scroll a long timeline (and axe's scrollable-region rule holds).
-    const timeline = h('ol', { class: 'timeline', 'aria-label': 'Messages, oldest first', tabindex: '0' }, ...c.messages.map(messageItem));
+    const timeline = h('ol', { class: 'timeline', 'aria-label': 'Messages, oldest first', tabindex: '0' },
+      ...c.messages.map((message) => messageItem(message, this.files)));
     const badges = triageBadges(c, (iso) => when(iso));
     const header = h(
       'header',
@@ -377,7 +389,8 @@ function patientDetails(patient: Patient): HTMLElement {
   );
 }
 
-function messageItem(message: Message): HTMLLIElement {
+/** A message in the timeline; a patient's e-mail shows its subject, and any message the files that came with it. */
+export function messageItem(message: Message, files?: ConversationFiles): HTMLLIElement {
   const inbound = message.direction === 'inbound';
   const automatic = !inbound && (!!message.kind || message.sentByName === AUTOMATIC_AUTHOR);
   const who = inbound
@@ -393,7 +406,9 @@ function messageItem(message: Message): HTMLLIElement {
       'data-kind': automatic ? message.kind ?? 'automatic' : undefined,
     },
     h('p', { class: 'message-who' }, who),
+    message.subject ? h('p', { class: 'message-subject' }, h('span', { class: 'label' }, 'Subject: '), message.subject) : null,
     h('p', { class: 'message-text' }, message.text),
+    files?.list(message.attachments) ?? null,
     h(
       'p',
       { class: 'message-meta' },

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -40,6 +41,7 @@ import org.carethread.schemas.Topics;
 import org.carethread.schemas.events.ConversationOpened;
 import org.carethread.schemas.events.ConversationReplied;
 import org.carethread.schemas.events.LocationHoursSet;
+import org.carethread.schemas.events.MediaReceived;
 import org.carethread.schemas.events.MessageReceived;
 import org.carethread.schemas.events.OutboundRequested;
 import org.carethread.schemas.events.OutboundStatus;
@@ -181,6 +183,28 @@ class AuditTrailTest {
                 .statusCode(200)
                 .body(containsString("carethread_audit_entries_total{topic=\"outbound.status\""))
                 .body(containsString("carethread_audit_entries_total{topic=\"audit.access\""));
+    }
+
+    @Test
+    void aPieceOfAFileIsRecordedWithoutItsContents() {
+        String patient = TestCrypto.BLIND_INDEX.ofAddress("1555" + (1_000_000 + (int) (Math.random() * 8_999_999)));
+        String pieceId = UUID.randomUUID().toString();
+        String sealedBytes = TestCrypto.CIPHER.sealBytes(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x01 });
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        KafkaBroker.shared().send(List.of(CloudEventRecords.record(json, Topics.INBOUND_MEDIA, patient, pieceId,
+                EventTypes.MEDIA_RECEIVED, "/carethread/ingestion-service", null, at,
+                new MediaReceived(UUID.randomUUID().toString(), UUID.randomUUID().toString(), patient, "image/jpeg", 4,
+                        0, 1, sealedBytes))));
+
+        String listed = await().atMost(WAIT).until(() -> given().header("Authorization", OFFICER)
+                .queryParam("patientRef", patient)
+                .when().get("/api/audit/events").then()
+                .statusCode(200).extract().asString(), body -> body.contains(pieceId));
+        given().header("Authorization", OFFICER).queryParam("patientRef", patient)
+                .when().get("/api/audit/events").then()
+                .body("entries.eventId", contains(pieceId))
+                .body("entries[0].action", equalTo("media.received"));
+        assertFalse(listed.contains(sealedBytes), "the file's bytes, even sealed, are not kept in the audit log");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,8 @@ import org.carethread.schemas.CloudEventHeaders;
 import org.carethread.schemas.DeliveryStatus;
 import org.carethread.schemas.EventTypes;
 import org.carethread.schemas.Topics;
+import org.carethread.schemas.events.MediaReceived;
+import org.carethread.schemas.events.MessageReceived;
 import org.carethread.schemas.events.OnCallAlerted;
 import org.carethread.schemas.events.OutboundStatus;
 import org.carethread.schemas.events.PatientLinked;
@@ -121,6 +125,7 @@ final class Practice {
         private String subject;
         private String emailMessageId;
         private List<String> answers;
+        private List<MessageReceived.Attachment> attachments;
 
         private Decision(String patientNumber, String locationCode, String text) {
             this.patientNumber = patientNumber;
@@ -210,6 +215,12 @@ final class Practice {
             return this;
         }
 
+        /** What the message says was attached, as ingestion describes it (names sealed). */
+        Decision attachments(MessageReceived.Attachment... value) {
+            attachments = List.of(value);
+            return this;
+        }
+
         Decision decidedAt(Instant value) {
             decidedAt = value;
             return this;
@@ -235,7 +246,7 @@ final class Practice {
                     TestCrypto.CIPHER.seal(subject), TestCrypto.CIPHER.seal(emailMessageId),
                     emailMessageId == null ? null : TestCrypto.BLIND_INDEX.ofMessageId(emailMessageId),
                     answers == null ? null : answers.stream().map(TestCrypto.BLIND_INDEX::ofMessageId).toList(),
-                    null);
+                    attachments);
         }
 
         /** Publishes it on routing.decisions; returns its event id. */
@@ -245,6 +256,29 @@ final class Practice {
                     decision.patientRef(), decision);
             return eventId;
         }
+    }
+
+    /**
+     * A file's pieces as ingestion publishes them: at most {@link MediaReceived#PIECE_BYTES} plain bytes each, sealed.
+     * The caller publishes them ({@link #publishPiece}) in whatever order and as often as the test needs.
+     */
+    static List<MediaReceived> pieces(String patientNumber, String mediaId, String messageEventId, String contentType,
+            byte[] contents) {
+        int count = Math.max(1, (contents.length + MediaReceived.PIECE_BYTES - 1) / MediaReceived.PIECE_BYTES);
+        List<MediaReceived> pieces = new ArrayList<>();
+        for (int piece = 0; piece < count; piece++) {
+            int from = piece * MediaReceived.PIECE_BYTES;
+            byte[] bytes = Arrays.copyOfRange(contents, from,
+                    Math.min(contents.length, from + MediaReceived.PIECE_BYTES));
+            pieces.add(new MediaReceived(mediaId, messageEventId, patientRef(patientNumber), contentType,
+                    contents.length, piece, count, TestCrypto.CIPHER.sealBytes(bytes)));
+        }
+        return pieces;
+    }
+
+    /** Publishes a piece on inbound.media under this event id (the same id again is a redelivery). */
+    void publishPiece(MediaReceived piece, String eventId) {
+        publish(Topics.INBOUND_MEDIA, EventTypes.MEDIA_RECEIVED, eventId, piece.patientRef(), piece);
     }
 
     /** Publishes an on-call alert about a patient message as the routing service would; returns its event id. */

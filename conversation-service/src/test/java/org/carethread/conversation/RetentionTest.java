@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,10 +22,12 @@ import jakarta.inject.Inject;
 
 import org.carethread.localinfra.CareThreadTestResource;
 import org.carethread.localinfra.StaffTokens;
+import org.carethread.localinfra.TestCrypto;
 import org.carethread.schemas.CloudEventHeaders;
 import org.carethread.schemas.EventTypes;
 import org.carethread.schemas.Topics;
 import org.carethread.schemas.events.ConversationPurged;
+import org.carethread.schemas.events.MessageReceived;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,7 +56,21 @@ class RetentionTest {
     @Test
     void aResolvedConversationPastRetentionIsPurgedWholeAndTheAuditLogIsTold() throws Exception {
         Practice practice = new Practice(json);
-        String id = resolvedConversation(practice, Practice.newPatientNumber(), null);
+        String number = Practice.newPatientNumber();
+        String messageEventId = UUID.randomUUID().toString();
+        String mediaId = UUID.randomUUID().toString();
+        byte[] record = "%PDF-1.4 vaccination record".getBytes(StandardCharsets.US_ASCII);
+        Practice.pieces(number, mediaId, messageEventId, "application/pdf", record)
+                .forEach(piece -> practice.publishPiece(piece, UUID.randomUUID().toString()));
+        practice.decision(number, "north", "Here is my vaccination record").messageEventId(messageEventId)
+                .attachments(new MessageReceived.Attachment(TestCrypto.CIPHER.seal("record.pdf"), "application/pdf",
+                        record.length, mediaId))
+                .publish();
+        String id = (String) Practice.awaitInboxEntry(Practice.northFrontDesk(), number).get("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> fileRows("media_piece", mediaId) == 1);
+        given().auth().oauth2(Practice.northFrontDesk()).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "no-action-needed"))
+                .when().post("/api/conversations/" + id + "/resolve").then().statusCode(200);
         given().auth().oauth2(Practice.northFrontDesk()).contentType(ContentType.JSON)
                 .body(Map.of("text", "Note for the team about this patient"))
                 .when().post("/api/conversations/" + id + "/notes").then().statusCode(201);
@@ -63,9 +80,12 @@ class RetentionTest {
 
         age(id, 8 * 366);
         await().atMost(Duration.ofSeconds(20)).until(() -> rows("conversation", id) == 0);
-        for (String table : List.of("message", "conversation_note", "conversation_change", "message_term")) {
+        for (String table : List.of("message", "conversation_note", "conversation_change", "message_term",
+                "message_attachment")) {
             assertEquals(0, rows(table, id), table + " rows of the purged conversation");
         }
+        assertEquals(0, fileRows("media_piece", mediaId), "the patient's file goes with it");
+        assertEquals(0, fileRows("media_file", mediaId));
         given().auth().oauth2(Practice.northFrontDesk()).when().get("/api/conversations/" + id)
                 .then().statusCode(404);
         var purged = await().atMost(Duration.ofSeconds(20)).until(() -> Practice.recordsAbout(
@@ -179,11 +199,18 @@ class RetentionTest {
         }
     }
 
+    private static int fileRows(String table, String mediaId) throws SQLException {
+        return count(table, "media_id", mediaId);
+    }
+
     private static int rows(String table, String conversationId) throws SQLException {
-        String column = "conversation".equals(table) ? "id" : "conversation_id";
+        return count(table, "conversation".equals(table) ? "id" : "conversation_id", conversationId);
+    }
+
+    private static int count(String table, String column, String id) throws SQLException {
         try (Connection db = Practice.database(); PreparedStatement query = db.prepareStatement(
                 "select count(*) from " + table + " where " + column + " = ?")) {
-            query.setObject(1, UUID.fromString(conversationId));
+            query.setObject(1, UUID.fromString(id));
             try (ResultSet count = query.executeQuery()) {
                 count.next();
                 return count.getInt(1);

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -59,15 +60,29 @@ final class InboundEmails {
 
     static byte[] withAttachment(String messageId, String from, String subject, String text, String fileName,
             String declaredType, byte[] content) throws Exception {
+        return withAttachments(messageId, from, subject, text, List.of(new File(fileName, declaredType, content)));
+    }
+
+    /** A file as a mail program attaches it: the name and type the sender's machine gave it. */
+    record File(String name, String declaredType, byte[] content) {
+    }
+
+    static byte[] withAttachments(String messageId, String from, String subject, String text, List<File> files)
+            throws Exception {
         MimeMessage message = mail(messageId, from, subject);
+        MimeMultipart parts = new MimeMultipart();
         MimeBodyPart words = new MimeBodyPart();
         words.setText(text, "UTF-8");
-        MimeBodyPart file = new MimeBodyPart();
-        file.setContent(content, declaredType);
-        file.setFileName(fileName);
-        file.setDisposition(MimeBodyPart.ATTACHMENT);
-        file.setHeader("Content-Transfer-Encoding", "base64");
-        message.setContent(new MimeMultipart(words, file));
+        parts.addBodyPart(words);
+        for (File file : files) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setContent(file.content(), file.declaredType());
+            part.setFileName(file.name());
+            part.setDisposition(MimeBodyPart.ATTACHMENT);
+            part.setHeader("Content-Transfer-Encoding", "base64");
+            parts.addBodyPart(part);
+        }
+        message.setContent(parts);
         return bytes(message);
     }
 

@@ -390,6 +390,9 @@ public final class LocalPlatform implements AutoCloseable {
                     + " message after the tone. If this is an emergency, hang up and dial 911.");
             env.put("CARETHREAD_VOICEMAIL_GREETINGS_15550001002", "You have reached South Clinic. Please leave a"
                     + " message after the tone. If this is an emergency, hang up and dial 911.");
+            // Photos of sandbox MMS are fetched from the sandbox carrier, over plain HTTP on this machine.
+            env.put("VONAGE_MEDIA_HOSTS", "localhost");
+            env.put("VONAGE_MEDIA_PLAIN_HTTP", "true");
         }
         if (service == PlatformService.NOTIFICATION) {
             env.put("VONAGE_API_BASE_URL", sandboxCarrierUrl());

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -49,7 +50,9 @@ import org.carethread.localinfra.VonageWebhookSigner;
  * {@code DELETE /sandbox/messages} forgets it.</li>
  * <li>{@code POST /sandbox/inbound} with {@code {"from","to","text"}} delivers an inbound SMS webhook as Vonage would,
  * retrying 5xx answers with backoff, and answers with the message uuid and the webhook's HTTP status;
- * {@code GET /sandbox/inbound} lists those.</li>
+ * {@code GET /sandbox/inbound} lists those. With {@code "photo"} (the picture's bytes, base64) it is an MMS: the
+ * sandbox keeps the picture at {@code GET /v3/media/{id}}, as Vonage's media server does, and the text is its
+ * caption.</li>
  * <li>{@code POST /sandbox/voicemail} with {@code {"from","to","transcript"}} plays a call: the signed answer webhook
  * (GET), then the recording event and the transcription event to the URLs the NCCO named. The platform fetches the
  * recording (a generated tone) and the transcript from {@code GET /v1/files/{id}}, reaching the sandbox as its SDK's
@@ -59,7 +62,9 @@ import org.carethread.localinfra.VonageWebhookSigner;
  */
 public final class SandboxCarrier implements AutoCloseable {
     private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{5,15}");
-    private static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Enough for a phone photo sent as base64 to {@code /sandbox/inbound}. */
+    private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+    private static final String MEDIA_PATH = "/v3/media/";
     private static final String FILES = "/v1/files/";
     /** Where Vonage keeps a call's files; plain http so the platform's SDK can fetch them through the sandbox. */
     private static final String FILES_URL = "http://api.nexmo.com" + FILES;
@@ -198,6 +203,8 @@ public final class SandboxCarrier implements AutoCloseable {
     private final List<JsonObject> voicemails = new CopyOnWriteArrayList<>();
     /** Recordings and transcripts of simulated calls, by file id, as Vonage keeps them for the application. */
     private final Map<String, VonageFile> files = new ConcurrentHashMap<>();
+    /** The pictures patients "sent", by media id, for ingestion to fetch. */
+    private final Map<String, byte[]> media = new ConcurrentHashMap<>();
     private HttpServer server;
 
     public SandboxCarrier(Vertx vertx, Settings settings) {
@@ -271,6 +278,13 @@ public final class SandboxCarrier implements AutoCloseable {
             withBody(request, body -> sendInbound(request, body));
         } else if (path.equals("/sandbox/inbound") && method == HttpMethod.GET) {
             json(request, 200, new JsonArray(new ArrayList<>(inbound)).encodePrettily());
+        } else if (path.startsWith(MEDIA_PATH) && method == HttpMethod.GET) {
+            byte[] picture = media.get(path.substring(MEDIA_PATH.length()));
+            if (picture == null) {
+                json(request, 404, problem("Not found", "No such media").encode());
+            } else {
+                request.response().putHeader("Content-Type", "application/octet-stream").end(Buffer.buffer(picture));
+            }
         } else if (path.equals("/") && method == HttpMethod.GET) {
             request.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(usage());
         } else {
@@ -402,18 +416,33 @@ public final class SandboxCarrier implements AutoCloseable {
         }
         String messageUuid = UUID.randomUUID().toString();
         String text = in.getString("text");
+        byte[] photo;
+        try {
+            photo = in.getValue("photo") instanceof String base64 ? Base64.getDecoder().decode(base64) : null;
+        } catch (IllegalArgumentException e) {
+            json(request, 422, problem("Invalid params", "'photo' must be the picture's bytes in base64.").encode());
+            return;
+        }
         JsonObject webhook = new JsonObject()
-                .put("channel", "sms")
+                .put("channel", photo == null ? "sms" : "mms")
                 .put("message_uuid", messageUuid)
                 .put("to", normalise(in.getString("to")))
                 .put("from", normalise(in.getString("from")))
-                .put("timestamp", timestamp(Instant.now()))
-                .put("text", text)
-                .put("sms", new JsonObject().put("num_messages", String.valueOf(segments(text))))
-                .put("message_type", "text");
+                .put("timestamp", timestamp(Instant.now()));
+        if (photo == null) {
+            webhook.put("text", text)
+                    .put("sms", new JsonObject().put("num_messages", String.valueOf(segments(text))))
+                    .put("message_type", "text");
+        } else {
+            String mediaId = UUID.randomUUID().toString();
+            media.put(mediaId, photo);
+            webhook.put("message_type", "image")
+                    .put("image", new JsonObject().put("url", url() + MEDIA_PATH + mediaId).put("caption", text));
+        }
         deliver("/webhooks/vonage/inbound", webhook.encode()).onComplete(result -> {
             Delivery delivery = result.result();
-            settings.log().accept("inbound SMS " + messageUuid + " -> ingestion " + describe(delivery));
+            settings.log().accept("inbound " + webhook.getString("channel").toUpperCase(Locale.ROOT) + " " + messageUuid
+                    + " -> ingestion " + describe(delivery));
             inbound.add(new JsonObject().put("message_uuid", messageUuid).put("from", webhook.getString("from"))
                     .put("to", webhook.getString("to")).put("text", text)
                     .put("sent_at", webhook.getString("timestamp"))
@@ -692,7 +721,8 @@ public final class SandboxCarrier implements AutoCloseable {
                 POST /v1/messages        what the Vonage SDK sends (Basic auth %2$s / ****)
                 GET  /sandbox/messages   outbound SMS, with delivery status (?to=15557654321 filters)
                 DELETE /sandbox/messages forget them
-                POST /sandbox/inbound    deliver an inbound SMS webhook to ingestion
+                POST /sandbox/inbound    deliver an inbound SMS webhook to ingestion; with "photo" (base64) an MMS
+                GET  /v3/media/{id}      the photos of inbound MMS, as Vonage's media server keeps them
                 GET  /sandbox/inbound    inbound SMS sent so far
                 POST /sandbox/voicemail  call a practice number and leave a voicemail (transcript optional)
                 GET  /sandbox/voicemail  calls made so far, with the webhooks' HTTP statuses

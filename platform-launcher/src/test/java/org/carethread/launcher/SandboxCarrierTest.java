@@ -176,6 +176,30 @@ class SandboxCarrierTest {
     }
 
     @Test
+    void aPhotoGoesInAsAnMmsWhosePictureTheWebhookNamesAndTheSandboxServes() throws Exception {
+        byte[] photo = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4 };
+        HttpResponse<String> answer = post("/sandbox/inbound", new JsonObject().put("from", "15557654321")
+                .put("to", "15550001001").put("text", "Is this infected?")
+                .put("photo", Base64.getEncoder().encodeToString(photo)).encode());
+        assertEquals(200, answer.statusCode(), answer.body());
+
+        Received webhook = await(() -> received.stream()
+                .filter(r -> r.path().equals("/webhooks/vonage/inbound")).toList(), 1).get(0);
+        assertSignedByVonage(webhook);
+        InboundMessage parsed = InboundMessage.fromJson(webhook.body());
+        assertEquals(Channel.MMS, parsed.getChannel());
+        assertEquals("Is this infected?", parsed.getImageCaption());
+        URI picture = parsed.getImageUrl();
+        assertTrue(picture.getPath().startsWith("/v3/media/"));
+        HttpResponse<byte[]> fetched = http.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + carrier.port() + picture.getPath())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, fetched.statusCode());
+        assertTrue(java.util.Arrays.equals(photo, fetched.body()), "the bytes the patient sent");
+        assertEquals(404, get("/v3/media/not-there").statusCode());
+    }
+
+    @Test
     void wrongApiCredentialsAreRefusedAndNothingIsSent() {
         MessagesClient messages = sdk("not-the-secret");
 

@@ -101,7 +101,8 @@ public class PhiKeyRotation {
                 .chain(old -> Multi.createFrom().iterable(old)
                         .onItem().transformToUniAndConcatenate(value -> session.createNativeQuery("update " + table
                                 + " set " + name + " = :resealed where " + name + " = :old")
-                                .setParameter("resealed", cipher.seal(cipher.open(value)))
+                                // As bytes: a file's contents are no text, and a text's bytes re-seal to the same text.
+                                .setParameter("resealed", cipher.sealBytes(cipher.openBytes(value)))
                                 .setParameter("old", value)
                                 .executeUpdate())
                         .collect().asList()

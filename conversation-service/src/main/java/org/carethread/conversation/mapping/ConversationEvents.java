@@ -21,6 +21,10 @@ public final class ConversationEvents {
     public static final String ACTION_CONVERSATION_READ = "conversation.read";
     /** A search showed the conversation in its results; one that found none is recorded without a conversation. */
     public static final String ACTION_CONVERSATION_SEARCH = "conversation.search";
+    /** A file a patient sent, downloaded (or played) by staff. */
+    public static final String ACTION_ATTACHMENT_DOWNLOADED = "attachment.downloaded";
+    /** The thumbnail of a photo a patient sent, seen by staff. */
+    public static final String ACTION_ATTACHMENT_THUMBNAIL_VIEWED = "attachment.thumbnail-viewed";
     /** Who requested an automatic reply: no staff member did. */
     public static final String AUTOMATIC_REQUESTER = "system";
 

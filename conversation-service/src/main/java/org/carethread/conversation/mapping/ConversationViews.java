@@ -1,6 +1,9 @@
 package org.carethread.conversation.mapping;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -8,12 +11,15 @@ import org.carethread.conversation.repository.Conversation;
 import org.carethread.conversation.repository.ConversationNote;
 import org.carethread.conversation.repository.ConversationChange;
 import org.carethread.conversation.repository.ConversationRepository.Summary;
+import org.carethread.conversation.repository.MediaFile;
 import org.carethread.conversation.repository.Message;
+import org.carethread.conversation.repository.MessageAttachment;
 import org.carethread.conversation.repository.Outcome;
 import org.carethread.conversation.repository.ReplyTemplate;
 import org.carethread.conversation.repository.ReplyTemplateVersion;
 import org.carethread.conversation.repository.ScheduledReply;
 import org.carethread.conversation.repository.StaffMention;
+import org.carethread.conversation.rest.AttachmentView;
 import org.carethread.conversation.rest.ChangeView;
 import org.carethread.conversation.rest.ConversationDetail;
 import org.carethread.conversation.rest.ConversationSummary;
@@ -69,7 +75,7 @@ public class ConversationViews {
                 conversation.channel, conversation.status, conversation.assignee, conversation.outcome,
                 conversation.snoozedUntil, conversation.escalation, conversation.version, conversation.openedAt,
                 conversation.lastMessageAt, new PatientView(cipher.open(conversation.sealedPatientAddress)),
-                read.messages().stream().map(this::message).toList(), conversation.category, conversation.urgency,
+                messages(read), conversation.category, conversation.urgency,
                 priority(conversation), conversation.identity, conversation.patientId, conversation.directedTo,
                 conversation.clockStartedAt, conversation.alertedAt, conversation.onCallStaff, routing(conversation),
                 read.notes().stream().map(this::note).toList(),
@@ -147,10 +153,29 @@ public class ConversationViews {
                 reply.failureReason, reply.occurredAt);
     }
 
-    private MessageView message(Message message) {
+    private List<MessageView> messages(ConversationRead read) {
+        Map<UUID, List<AttachmentView>> attached = read.attachments().stream().collect(Collectors.groupingBy(
+                attachment -> attachment.messageId, Collectors.mapping(
+                        attachment -> attachment(attachment, read.files().get(attachment.mediaId)),
+                        Collectors.toList())));
+        return read.messages().stream()
+                .map(message -> message(message, attached.getOrDefault(message.id, List.of()))).toList();
+    }
+
+    private MessageView message(Message message, List<AttachmentView> attachments) {
         return new MessageView(message.id.toString(), message.direction, message.channel,
                 cipher.open(message.sealedText), message.occurredAt, message.deliveryStatus, message.failureReason,
-                message.sentBy, message.sentByName, message.autoReplyKind, cipher.open(message.sealedSubject));
+                message.sentBy, message.sentByName, message.autoReplyKind, cipher.open(message.sealedSubject),
+                attachments);
+    }
+
+    /** @param file its contents as far as they arrived; null when not kept, or before the first piece */
+    private AttachmentView attachment(MessageAttachment attachment, MediaFile file) {
+        String state = attachment.mediaId == null ? AttachmentView.NOT_KEPT
+                : file != null && file.isComplete() ? AttachmentView.READY : AttachmentView.ARRIVING;
+        return new AttachmentView(cipher.open(attachment.sealedFileName), attachment.contentType,
+                attachment.sizeBytes, attachment.mediaId == null ? null : attachment.mediaId.toString(), state,
+                attachment.notKeptReason, AttachmentView.READY.equals(state) && file.sealedThumbnail != null);
     }
 
     /** Enough for staff to tell patients apart in a list: the last four digits, or the first letter and the domain. */

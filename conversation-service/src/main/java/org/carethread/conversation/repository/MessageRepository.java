@@ -53,8 +53,13 @@ public class MessageRepository {
      * an on-call alert about it, which travel on different topics and may be handled at the same time.
      */
     public Uni<Void> lockSourceEvent(Mutiny.Session session, String sourceEventId) {
+        return transactionLock(session, "message:" + sourceEventId);
+    }
+
+    /** Holds a lock named by the key until the transaction ends: whoever takes the same name next waits for it. */
+    static Uni<Void> transactionLock(Mutiny.Session session, String key) {
         return session.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "message:" + sourceEventId)
+                .setParameter("key", key)
                 .getSingleResult()
                 .replaceWithVoid();
     }

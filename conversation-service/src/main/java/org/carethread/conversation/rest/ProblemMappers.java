@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.carethread.conversation.service.AnswerRefusedException;
+import org.carethread.conversation.service.AttachmentArrivingException;
+import org.carethread.conversation.service.AttachmentNotFoundException;
 import org.carethread.conversation.service.ConversationChangedException;
 import org.carethread.conversation.service.ConversationHeldException;
 import org.carethread.conversation.service.ConversationNotFoundException;
@@ -50,6 +52,19 @@ public class ProblemMappers {
         return problem(404, "conversation-not-found", "Conversation not found",
                 "There is no conversation with this id among the conversations you can see. Check the link, or go back"
                         + " to the inbox.");
+    }
+
+    @ServerExceptionMapper
+    public Response attachmentNotFound(AttachmentNotFoundException e) {
+        return problem(404, "attachment-not-found", "File not found",
+                "There is no kept file with this id in the conversation among those you can see. Open the"
+                        + " conversation to see its messages' files.");
+    }
+
+    @ServerExceptionMapper
+    public Response attachmentArriving(AttachmentArrivingException e) {
+        return problem(409, "attachment-arriving", "The file is still arriving",
+                "Part of the file has not reached CareThread yet. Try again in a moment.");
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,7 @@ package org.carethread.conversation.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,6 +44,21 @@ public class ConversationMetrics {
 
     public void replyRequested() {
         registry.counter("carethread.conversation.replies.requested").increment();
+    }
+
+    /** By the type's top level only (image, audio, application, text): a bounded label, never the file's name. */
+    public void fileReceived(String contentType) {
+        registry.counter("carethread.conversation.files.received", "kind", topLevel(contentType)).increment();
+    }
+
+    public void attachmentServed(String what) {
+        registry.counter("carethread.conversation.attachments.served", "what", what).increment();
+    }
+
+    private static String topLevel(String contentType) {
+        int slash = contentType.indexOf('/');
+        String kind = slash > 0 ? contentType.substring(0, slash) : contentType;
+        return List.of("image", "audio", "video", "text", "application").contains(kind) ? kind : "other";
     }
 
     public void conversationRead() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,10 @@ import org.carethread.conversation.repository.ConversationNote;
 import org.carethread.conversation.repository.BreakGlassRepository;
 import org.carethread.conversation.repository.ConversationRepository;
 import org.carethread.conversation.repository.ConversationRepository.Summary;
+import org.carethread.conversation.repository.MediaFile;
+import org.carethread.conversation.repository.MediaRepository;
 import org.carethread.conversation.repository.Message;
+import org.carethread.conversation.repository.MessageAttachment;
 import org.carethread.conversation.repository.MessageRepository;
 import org.carethread.conversation.repository.NoteRepository;
 import org.carethread.conversation.repository.ScheduledReply;
@@ -53,12 +57,13 @@ public class ConversationService {
     private final SearchTerms terms;
     private final EmailReplies emailReplies;
     private final BreakGlassRepository breakGlass;
+    private final MediaRepository media;
 
     public ConversationService(Mutiny.SessionFactory sessions, ConversationRepository conversations,
             MessageRepository messages, Outbox outbox, PhiCipher cipher, ConversationMetrics metrics,
             ConversationChangeLog changeLog, ReplyTemplates templates, ConversationConfig config, NoteRepository notes,
             ScheduledReplyRepository scheduled, SearchTerms terms, EmailReplies emailReplies,
-            BreakGlassRepository breakGlass) {
+            BreakGlassRepository breakGlass, MediaRepository media) {
         this.sessions = sessions;
         this.conversations = conversations;
         this.messages = messages;
@@ -73,11 +78,15 @@ public class ConversationService {
         this.terms = terms;
         this.emailReplies = emailReplies;
         this.breakGlass = breakGlass;
+        this.media = media;
     }
 
-    /** A conversation as read by staff: its messages and notes oldest first, its replies still to go out. */
+    /**
+     * A conversation as read by staff: its messages and notes oldest first, its replies still to go out, and what
+     * the messages say was attached with the files that arrived for them, by media id.
+     */
     public record ConversationRead(Conversation conversation, List<Message> messages, List<ConversationNote> notes,
-            List<ScheduledReply> scheduledReplies) {
+            List<ScheduledReply> scheduledReplies, List<MessageAttachment> attachments, Map<UUID, MediaFile> files) {
     }
 
     /** A reply and whether this request created it (false when an Idempotency-Key matched an earlier reply). */
@@ -122,10 +131,23 @@ public class ConversationService {
                 .chain(conversation -> messages.inConversation(session, conversation.id)
                         .chain(list -> notes.inConversation(session, conversation.id)
                                 .chain(noteList -> scheduled.pendingIn(session, conversation.id)
-                                        .map(pending -> new ConversationRead(conversation, list, noteList, pending))))
+                                        .chain(pending -> attachments(session, conversation.id)
+                                                .map(attached -> new ConversationRead(conversation, list, noteList,
+                                                        pending, attached.attachments(), attached.files())))))
                         .call(() -> recordAccess(session, staff, conversation, ConversationEvents.ACTION_CONVERSATION_READ,
                                 clientAddress))))
                 .invoke(metrics::conversationRead);
+    }
+
+    private record Attached(List<MessageAttachment> attachments, Map<UUID, MediaFile> files) {
+    }
+
+    private Uni<Attached> attachments(Mutiny.Session session, UUID conversationId) {
+        return media.attachmentsIn(session, conversationId)
+                .chain(attachments -> media.files(session, attachments.stream().map(a -> a.mediaId)
+                        .filter(Objects::nonNull).distinct().toList())
+                        .map(files -> new Attached(attachments, files.stream()
+                                .collect(Collectors.toMap(file -> file.mediaId, file -> file)))));
     }
 
     /**

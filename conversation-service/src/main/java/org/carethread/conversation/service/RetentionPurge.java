@@ -23,8 +23,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * Deletes conversations the practice no longer has to keep: resolved, with no message for {@code retention-days}
  * (seven years by default), and under no legal hold, neither on the conversation nor on its patient. Everything of
- * the conversation goes (messages and their search terms, notes and mentions, scheduled replies, history, service
- * times, break-glass grants, alerts), in one transaction per batch, and each purge is announced as
+ * the conversation goes (messages with their search terms and the files patients sent, notes and mentions,
+ * scheduled replies, history, service times, break-glass grants, alerts), in one transaction per batch, and each
+ * purge is announced as
  * {@code carethread.conversation.purged.v1} for the audit log. A conversation still in progress is never purged,
  * however old.
  */
@@ -42,6 +43,11 @@ public class RetentionPurge {
             "delete from break_glass_grant where conversation_id = :id",
             "delete from staff_alert where conversation_id = :id",
             "delete from conversation_change where conversation_id = :id",
+            "delete from media_piece where media_id in"
+                    + " (select media_id from message_attachment where conversation_id = :id)",
+            "delete from media_file where media_id in"
+                    + " (select media_id from message_attachment where conversation_id = :id)",
+            "delete from message_attachment where conversation_id = :id",
             "delete from message where conversation_id = :id",
             "delete from conversation where id = :id");
 

@@ -2,6 +2,7 @@ package org.carethread.conversation.service;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.carethread.conversation.mapping.ConversationEvents;
 import org.carethread.conversation.repository.Conversation;
 import org.carethread.conversation.repository.ConversationRepository;
 import org.carethread.conversation.repository.Message;
+import org.carethread.conversation.repository.MessageAttachment;
 import org.carethread.conversation.repository.MessageRepository;
 import org.carethread.conversation.service.ConversationChangeLog.Before;
 import org.carethread.messaging.InboundEvent;
@@ -20,6 +22,7 @@ import org.carethread.schemas.DeliveryStatus;
 import org.carethread.schemas.EventTypes;
 import org.carethread.schemas.Topics;
 import org.carethread.schemas.crypto.PhiCipher;
+import org.carethread.schemas.events.MessageReceived;
 import org.carethread.schemas.events.RoutingDecided;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -38,6 +41,8 @@ public class RoutingDecisionHandler {
     private static final String EMERGENCY = "emergency";
     private static final Logger LOG = Logger.getLogger(RoutingDecisionHandler.class);
     private static final List<String> AUTO_REPLY_KINDS = List.of(Message.SAFETY, Message.AFTER_HOURS);
+    /** An attachment a producer described without a type. */
+    private static final String UNKNOWN_TYPE = "application/octet-stream";
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
@@ -220,6 +225,7 @@ public class RoutingDecisionHandler {
         conversation.touch(message.occurredAt);
         // Opened in memory only, for its search terms.
         return terms.persistWithTerms(session, message, cipher.open(decision.sealedText()))
+                .chain(() -> attach(session, message, decision))
                 .chain(() -> outbox.add(session, Topics.CONVERSATION_EVENTS, EventTypes.CONVERSATION_MESSAGE_ADDED,
                         conversation.patientRef, conversation.id.toString(),
                         ConversationEvents.messageAdded(conversation, message)))
@@ -228,6 +234,30 @@ public class RoutingDecisionHandler {
                     metrics.inboundArrived(decision.receivedAt());
                 })
                 .replaceWith(message);
+    }
+
+    /** What the message says was attached; the contents, when kept, arrive apart and are joined by media id. */
+    private static Uni<Void> attach(Mutiny.Session session, Message message, RoutingDecided decision) {
+        List<MessageReceived.Attachment> attached = attachmentsOf(decision);
+        List<MessageAttachment> rows = new ArrayList<>();
+        for (int place = 0; place < attached.size(); place++) {
+            MessageReceived.Attachment attachment = attached.get(place);
+            MessageAttachment row = new MessageAttachment();
+            row.messageId = message.id;
+            row.place = place;
+            row.conversationId = message.conversationId;
+            row.sealedFileName = attachment.sealedFileName();
+            row.contentType = attachment.contentType() != null ? attachment.contentType() : UNKNOWN_TYPE;
+            row.sizeBytes = attachment.sizeBytes() != null ? attachment.sizeBytes() : 0;
+            row.mediaId = attachment.mediaId() == null ? null : UUID.fromString(attachment.mediaId());
+            row.notKeptReason = attachment.mediaId() == null ? attachment.notKeptReason() : null;
+            rows.add(row);
+        }
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : session.persistAll(rows.toArray());
+    }
+
+    private static List<MessageReceived.Attachment> attachmentsOf(RoutingDecided decision) {
+        return decision.attachments() == null ? List.of() : decision.attachments();
     }
 
     /**
@@ -302,6 +332,19 @@ public class RoutingDecisionHandler {
         }
         if (decision.sealedMessageId() != null) {
             cipher.open(decision.sealedMessageId());
+        }
+        for (MessageReceived.Attachment attachment : attachmentsOf(decision)) {
+            if (attachment.sealedFileName() != null) {
+                cipher.open(attachment.sealedFileName());
+            }
+            if (attachment.mediaId() != null) {
+                try {
+                    UUID.fromString(attachment.mediaId());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("routing decision " + event.id()
+                            + " names a file by an id that is not a UUID");
+                }
+            }
         }
     }
 

@@ -1,12 +1,16 @@
 package org.carethread.ingestion.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How Vonage webhooks are authenticated, and how the Vonage SDK reaches Vonage ({@code carethread.vonage.*}). */
+/**
+ * How Vonage webhooks are authenticated, how the Vonage SDK reaches Vonage, and how the files webhooks name are
+ * fetched ({@code carethread.vonage.*}).
+ */
 @ConfigMapping(prefix = "carethread.vonage")
 public interface VonageConfig {
 
@@ -20,8 +24,9 @@ public interface VonageConfig {
     Duration clockSkew();
 
     /**
-     * The Vonage Voice application whose calls ring here ({@code VONAGE_APPLICATION_ID}); with {@link #privateKey()}
-     * it signs the SDK's downloads of recordings and transcripts. Without both, voicemails cannot be fetched.
+     * The Vonage application whose numbers ring and text here ({@code VONAGE_APPLICATION_ID}); with
+     * {@link #privateKey()} it signs the SDK's downloads of voicemail recordings and transcripts, and the JWT that
+     * fetches MMS files, as Vonage's "secure inbound media" requires. Without both, neither can be fetched.
      */
     Optional<String> applicationId();
 
@@ -37,4 +42,16 @@ public interface VonageConfig {
     /** Upper bound on one SDK call, such as a recording download. */
     @WithDefault("30s")
     Duration apiTimeout();
+
+    /** The only hosts a file is fetched from: Vonage's media servers (anything else would let a URL reach inside). */
+    @WithDefault("api.nexmo.com,api-us.nexmo.com,api-eu.nexmo.com,api-ap.nexmo.com")
+    List<String> mediaHosts();
+
+    /** Whether a media host is reached over plain HTTP (the local stand-in only); HTTPS otherwise. */
+    @WithDefault("false")
+    boolean mediaPlainHttp();
+
+    /** How long fetching one file may take before the webhook is answered 503, for Vonage to retry. */
+    @WithDefault("PT20S")
+    Duration mediaTimeout();
 }

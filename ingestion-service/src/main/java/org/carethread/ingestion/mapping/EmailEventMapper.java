@@ -1,10 +1,14 @@
 package org.carethread.ingestion.mapping;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.carethread.ingestion.service.DeliveryReport;
+import org.carethread.ingestion.messaging.CarrierEventPublisher;
+import org.carethread.ingestion.service.FileKeeping;
 import org.carethread.ingestion.service.InboundEmail;
 import org.carethread.schemas.Channels;
 import org.carethread.schemas.crypto.BlindIndex;
@@ -28,15 +32,31 @@ public class EmailEventMapper {
         this.blindIndex = blindIndex;
     }
 
-    public MessageReceived messageReceived(InboundEmail email, Instant receivedAt) {
+    /** The id its event will have, which names its files before the event exists. */
+    public String eventIdOf(InboundEmail email) {
+        return CarrierEventPublisher.eventIdOf(Channels.EMAIL, messageRef(email.messageId()));
+    }
+
+    /** The files as {@link FileKeeping} sees them, in the order of the e-mail's attachments. */
+    public static List<FileKeeping.Offered> offered(InboundEmail email) {
+        return email.attachments().stream()
+                .map(attachment -> new FileKeeping.Offered(attachment.contentType(), attachment.contents())).toList();
+    }
+
+    /** @param kept what {@link FileKeeping} decided for {@link #offered(InboundEmail)} */
+    public MessageReceived messageReceived(InboundEmail email, Instant receivedAt, FileKeeping.Kept kept) {
         String messageRef = messageRef(email.messageId());
+        List<MessageReceived.Attachment> attachments = new ArrayList<>();
+        for (int place = 0; place < email.attachments().size(); place++) {
+            InboundEmail.Attachment attachment = email.attachments().get(place);
+            attachments.add(new MessageReceived.Attachment(cipher.seal(attachment.fileName()),
+                    attachment.contentType(), attachment.sizeBytes(), kept.mediaIds().get(place),
+                    kept.notKeptReasons().get(place)));
+        }
         return new MessageReceived(messageRef, Channels.EMAIL, blindIndex.ofAddress(email.from()),
                 cipher.seal(email.from()), email.practiceMailbox(), cipher.seal(email.text()), receivedAt,
                 cipher.seal(email.subject()), cipher.seal(email.messageId()), messageRef,
-                email.answers().stream().map(blindIndex::ofMessageId).toList(),
-                email.attachments().stream().map(attachment -> new MessageReceived.Attachment(
-                        cipher.seal(attachment.fileName()), attachment.contentType(), attachment.sizeBytes()))
-                        .toList());
+                email.answers().stream().map(blindIndex::ofMessageId).toList(), attachments);
     }
 
     /** Blind, like a patient's mail: a mail is accepted once by this, whatever it turns out to be. */

@@ -28,10 +28,20 @@ public class VonageEventMapper {
         this.blindIndex = blindIndex;
     }
 
-    public MessageReceived messageReceived(VonageInboundMessage message) {
-        return new MessageReceived(message.messageUuid(), message.channel(), blindIndex.ofAddress(message.from()),
-                cipher.seal(message.from()), message.to(), cipher.seal(message.text()),
-                Instant.parse(message.timestamp()));
+    /**
+     * A text or picture message; an MMS is kept as SMS, the channel replies go back on, with its file among the
+     * attachments and its caption as the text.
+     */
+    public MessageReceived messageReceived(VonageInboundMessage message, List<MessageReceived.Attachment> attachments) {
+        return new MessageReceived(message.messageUuid(), Channels.SMS, blindIndex.ofAddress(message.from()),
+                cipher.seal(message.from()), message.to(), cipher.seal(message.words()),
+                Instant.parse(message.timestamp()), null, null, null, null,
+                attachments.isEmpty() ? null : attachments);
+    }
+
+    /** A value sealed as PHI; null stays null. */
+    public String sealed(String value) {
+        return cipher.seal(value);
     }
 
     /**

@@ -67,7 +67,10 @@ public class CarrierEventPublisher {
         return eventIdOf(message.channel(), message.providerMessageId());
     }
 
-    /** Each channel's ids apart: an SMS by Vonage's message id, a voicemail by its recording's id. */
+    /**
+     * The event id a message of this channel and provider id gets, known before the message is built; each channel's
+     * ids apart: an SMS by Vonage's message id, a voicemail by its recording's id, an e-mail by its Message-ID's index.
+     */
     public static String eventIdOf(String channel, String providerMessageId) {
         String provider = switch (channel) {
             case Channels.EMAIL -> "email:";

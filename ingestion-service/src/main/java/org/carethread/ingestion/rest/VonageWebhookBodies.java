@@ -24,6 +24,9 @@ public class VonageWebhookBodies {
     /** Vonage's call ids, e.g. {@code CON-f972836a-550f-45fa-956c-12a2ab5b7d22}. */
     private static final Pattern CALL_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Pattern NUMBER = Pattern.compile("[0-9]{5,15}");
+    /** A patient's photo arrives as MMS, or as SMS with media where the carrier converts it. */
+    private static final Set<String> INBOUND_CHANNELS = Set.of(Channels.SMS, VonageInboundMessage.MMS);
+    private static final Set<String> MEDIA_TYPES = Set.of("image", "file", "audio", "video");
 
     private final ObjectMapper json;
 
@@ -33,19 +36,27 @@ public class VonageWebhookBodies {
 
     public VonageInboundMessage inbound(String rawBody) {
         VonageInboundMessage message = parse(rawBody, VonageInboundMessage.class);
-        requireSms(message.channel());
+        requireChannel(message.channel(), INBOUND_CHANNELS);
         require(message.from(), "from");
         require(message.to(), "to");
-        if (message.text() == null) {
-            throw WebhookRejectedException.invalid("The field 'text' is missing; only text messages are supported.");
+        VonageInboundMessage.Media media = message.media();
+        if (MEDIA_TYPES.contains(message.messageType())) {
+            if (media == null || media.url() == null || media.url().isBlank()) {
+                throw WebhookRejectedException.invalid("The field '" + message.messageType() + ".url' is missing;"
+                        + " a media message names its file.");
+            }
+        } else if (message.text() == null) {
+            throw WebhookRejectedException.invalid("The field 'text' is missing; a message is text, or a photo or"
+                    + " file with its URL.");
         }
         return new VonageInboundMessage(message.channel(), messageUuid(message.messageUuid()), message.to(),
-                message.from(), timestamp(message.timestamp()), message.text(), message.messageType());
+                message.from(), timestamp(message.timestamp()), message.text(), message.messageType(),
+                message.image(), message.file(), message.audio(), message.video());
     }
 
     public VonageMessageStatus status(String rawBody) {
         VonageMessageStatus status = parse(rawBody, VonageMessageStatus.class);
-        requireSms(status.channel());
+        requireChannel(status.channel(), Set.of(Channels.SMS));
         require(status.status(), "status");
         if (!STATUSES.contains(status.status())) {
             throw WebhookRejectedException.invalid("The field 'status' must be one of " + STATUSES + ".");
@@ -131,11 +142,12 @@ public class VonageWebhookBodies {
         return body;
     }
 
-    private static void requireSms(String channel) {
+    private static void requireChannel(String channel, Set<String> supported) {
         require(channel, "channel");
-        if (!Channels.SMS.equals(channel)) {
+        if (!supported.contains(channel)) {
             throw new WebhookRejectedException(Reason.UNSUPPORTED_CHANNEL, "The channel '" + sanitisedChannel(channel)
-                    + "' is not supported yet; only 'sms' is. Point only SMS webhooks at CareThread for now.");
+                    + "' is not supported yet; only " + String.join(" and ", supported.stream().sorted().toList())
+                    + " are. Point only those webhooks at CareThread for now.");
         }
     }
 

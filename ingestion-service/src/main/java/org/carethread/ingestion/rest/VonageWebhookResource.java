@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.carethread.ingestion.mapping.VonageEventMapper;
+import org.carethread.ingestion.service.CarrierMessageIntake;
 import org.carethread.ingestion.service.VonageSignatureVerifier;
 import org.carethread.ingestion.service.WebhookIntake;
 import org.carethread.ingestion.service.WebhookKind;
@@ -45,27 +46,32 @@ public class VonageWebhookResource {
     private final VonageEventMapper events;
     private final WebhookIntake intake;
     private final WebhookMetrics metrics;
+    private final CarrierMessageIntake carrierMessages;
 
     public VonageWebhookResource(VonageSignatureVerifier signatures, VonageWebhookBodies bodies,
-            VonageEventMapper events, WebhookIntake intake, WebhookMetrics metrics) {
+            VonageEventMapper events, WebhookIntake intake, WebhookMetrics metrics,
+            CarrierMessageIntake carrierMessages) {
         this.signatures = signatures;
         this.bodies = bodies;
         this.events = events;
         this.intake = intake;
         this.metrics = metrics;
+        this.carrierMessages = carrierMessages;
     }
 
     @POST
     @Path("/inbound")
     @Operation(summary = "A patient's message arrived",
-            description = "Publishes a MessageReceived event on inbound.messages and answers 200 once Kafka has it.")
+            description = "Publishes a MessageReceived event on inbound.messages and answers 200 once Kafka has it."
+                    + " A photo or file (MMS) is fetched from Vonage's media server first and, if kept, published"
+                    + " as sealed MediaReceived pieces on inbound.media ahead of the message.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = VonageInboundMessage.class)))
     @APIResponse(responseCode = "200", description = "accepted, or a duplicate of an accepted message",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookAnswer.class)))
     public Uni<WebhookAnswer> inbound(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         return handle(WebhookKind.INBOUND, authorization, body,
-                raw -> intake.accept(events.messageReceived(bodies.inbound(raw))));
+                raw -> carrierMessages.accept(bodies.inbound(raw)));
     }
 
     @POST

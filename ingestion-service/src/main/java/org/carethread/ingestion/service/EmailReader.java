@@ -210,7 +210,7 @@ public class EmailReader {
             byte[] bytes = MimeParts.bytes(part);
             EmailReader.this.attachments.checkExpansion(bytes, budget);
             attachments.add(new InboundEmail.Attachment(fileName(part),
-                    EmailReader.this.attachments.contentType(bytes), bytes.length));
+                    EmailReader.this.attachments.contentType(bytes), bytes));
         }
 
         private static boolean isAttachment(Part part) throws MessagingException {

@@ -15,7 +15,11 @@ import java.util.List;
 public record InboundEmail(String messageId, List<String> answers, String from, String practiceMailbox,
         String subject, String text, List<Attachment> attachments) implements ArrivedEmail {
 
-    /** An attached file; its content type comes from its bytes. */
-    public record Attachment(String fileName, String contentType, int sizeBytes) {
+    /** An attached file; its content type comes from its bytes, which are kept only if {@code FileKeeping} says so. */
+    public record Attachment(String fileName, String contentType, byte[] contents) {
+
+        public int sizeBytes() {
+            return contents.length;
+        }
     }
 }

@@ -39,12 +39,20 @@ public record MessageReceived(String providerMessageId, String channel, String p
      * @param contentType    sniffed from the bytes, not taken from the name or the sender's declaration
      * @param sizeBytes      its decoded size
      * @param mediaId        the {@link MediaReceived#mediaId()} of its contents; null when they were not kept
+     * @param notKeptReason  why the contents were not kept, for staff (no PHI: "its type … is not accepted");
+     *                       null when they were kept, or when a producer does not say
      */
-    public record Attachment(String sealedFileName, String contentType, Integer sizeBytes, String mediaId) {
+    public record Attachment(String sealedFileName, String contentType, Integer sizeBytes, String mediaId,
+            String notKeptReason) {
 
         /** An attachment described only, its contents not kept (as before contents were kept). */
         public Attachment(String sealedFileName, String contentType, Integer sizeBytes) {
-            this(sealedFileName, contentType, sizeBytes, null);
+            this(sealedFileName, contentType, sizeBytes, null, null);
+        }
+
+        /** An attachment whose contents travel as the {@link MediaReceived} pieces of {@code mediaId}. */
+        public Attachment(String sealedFileName, String contentType, Integer sizeBytes, String mediaId) {
+            this(sealedFileName, contentType, sizeBytes, mediaId, null);
         }
     }
 }
