@@ -61,7 +61,7 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @QuarkusTestResource(value = CareThreadTestResource.class, initArgs = @ResourceArg(name = "service", value = "ingestion"))
-@QuarkusTestResource(VonageFilesStandIn.class)
+@QuarkusTestResource(value = VonageFilesStandIn.class, restrictToAnnotatedClass = true)
 class VoicemailWebhookTest {
     private static final String ANSWER = "/webhooks/vonage/voice/answer";
     private static final String RECORDING = "/webhooks/vonage/voice/recording";
