@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -76,6 +77,14 @@ final class RunningPlatform {
     /** The sandbox carrier signs and delivers the webhook, retrying 5xx with the same message uuid as Vonage does. */
     void patientTexts(String from, String to, String text) {
         given().contentType(ContentType.JSON).body(Map.of("from", from, "to", to, "text", text))
+                .post(carrier + "/sandbox/inbound")
+                .then().statusCode(200).body("webhook_status", equalTo(200));
+    }
+
+    /** An MMS: the photo (its bytes) with {@code caption} as the text, as Vonage delivers one through the sandbox. */
+    void patientSendsPhoto(String from, String to, String caption, byte[] photo) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("from", from, "to", to, "text", caption, "photo", Base64.getEncoder().encodeToString(photo)))
                 .post(carrier + "/sandbox/inbound")
                 .then().statusCode(200).body("webhook_status", equalTo(200));
     }

@@ -7,8 +7,11 @@ import static org.carethread.e2e.RunningPlatform.randomPatientNumber;
 import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,6 +33,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
 
 import org.carethread.launcher.LocalPlatform;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +97,13 @@ class StaffAccessWalkIT {
         String north = token(RIGHT_LOCATION);
         String conversationId = running.awaitConversationWith(north, text);
 
+        // A photo too, so the walk has a North file to ask for (and its thumbnail).
+        running.patientSendsPhoto(phone, NORTH_NUMBER, "The rash today" + run, photo());
+        String mediaId = await().atMost(PATIENCE).until(() -> given().auth().oauth2(north)
+                .get(running.staff + "/api/conversations/" + conversationId).then().statusCode(200).extract()
+                .jsonPath().getString("messages.collectMany { it.attachments }.find { it.state == 'ready' }.mediaId"),
+                id -> id != null);
+
         String linkId = given().auth().oauth2(north).contentType(ContentType.JSON)
                 .body(Map.of("address", "+" + phone, "locationCode", "north", "patientId", patientId))
                 .post(running.staff + "/api/routing/patient-links")
@@ -136,6 +148,7 @@ class StaffAccessWalkIT {
         samples.put("/api/routing/patients/{id}", new Sample(patientId, true));
         samples.put("/api/routing/patient-links/{id}", new Sample(linkId, true));
         samples.put("{replyId}", new Sample(replyId, true));
+        samples.put("{mediaId}", new Sample(mediaId, true));
         samples.put("{scheduledReplyId}", new Sample(scheduledReplyId, true));
         samples.put("{mentionId}", new Sample(mentionId, true));
         // Shared or made-up values that hold nothing of North's patients.
@@ -466,6 +479,19 @@ class StaffAccessWalkIT {
 
     private static String inDays(int days) {
         return OffsetDateTime.now(ZoneOffset.ofHours(-5)).plusDays(days).withNano(0).toString();
+    }
+
+    /** A small PNG, drawn here: the platform keeps it, thumbnails it and serves it back. */
+    private static byte[] photo() {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(10, 10, 0xcc3333);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return png.toByteArray();
     }
 
     /** Names must be letters: hex digits become letters a..p. */
