@@ -205,6 +205,7 @@ class StaffApp {
         openIdentityReviews: mayOpen('identity-reviews', this.roles)
           ? () => this.router.go({ page: 'identity-reviews' })
           : undefined,
+        open: (id) => this.router.go({ page: 'conversation', id }),
         whoRead: mayOpen('audit', this.roles)
           ? () => this.router.go({ page: 'audit', readersOf: route.id })
           : undefined,

@@ -188,6 +188,8 @@ export interface TemplatePreview {
 
 /** What to search for; all optional, at least one. Sent as a POST body: a phone or a patient's words never in a URL. */
 export interface SearchCriteria {
+  /** The directory patient: their conversations on every channel and at every location the person works. */
+  patientId?: string;
   words?: string;
   phone?: string;
   email?: string;

@@ -36,6 +36,8 @@ export interface ConversationViewOptions {
   openIdentityReviews?: () => void;
   /** Present for compliance officers and supervisors: who read this conversation, from the audit log. */
   whoRead?: () => void;
+  /** Opens another conversation in the app (the patient's other conversations link to theirs). */
+  open?: (id: string) => void;
 }
 
 /**
@@ -335,7 +337,9 @@ export class ConversationView {
     try {
       const patient = await this.options.patients!.get(patientId);
       this.patientShownFor = patientId;
-      this.patientArea.replaceChildren(patientDetails(patient));
+      const others = h('button', { type: 'button' }, 'Show their other conversations');
+      others.addEventListener('click', () => void this.showOtherConversations(patientId, others));
+      this.patientArea.replaceChildren(patientDetails(patient), others);
       this.patientArea.querySelector<HTMLElement>('h3')?.focus();
     } catch (e) {
       if (e instanceof ApiProblem && e.status === 401) {
@@ -347,6 +351,43 @@ export class ConversationView {
       this.patientArea.replaceChildren(button, h('p', { class: 'notice', role: 'alert' }, message));
     }
   }
+
+  /** The patient's other conversations, found by a search (audited like every search) only when asked for. */
+  private async showOtherConversations(patientId: string, button: HTMLButtonElement): Promise<void> {
+    button.disabled = true;
+    try {
+      const found = await this.api.search({ patientId, limit: 50 });
+      button.replaceWith(otherConversations(found.filter((c) => c.id !== this.id), this.options.open));
+    } catch (e) {
+      if (e instanceof ApiProblem && e.status === 401) {
+        this.onProblem(e);
+        return;
+      }
+      button.disabled = false;
+      const message = e instanceof ApiProblem ? e.plainMessage : 'The other conversations could not be found.';
+      this.patientArea.append(h('p', { class: 'notice', role: 'alert' }, message));
+    }
+  }
+}
+
+/** The patient's other conversations as links, newest activity first as the search answers; "none" said in words. */
+export function otherConversations(others: ConversationSummary[], open?: (id: string) => void): HTMLElement {
+  const heading = h('h4', { id: 'other-conversations-heading' }, 'Other conversations');
+  if (!others.length) {
+    return h('div', { class: 'other-conversations' }, heading, h('p', {}, 'None: this is their only conversation.'));
+  }
+  return h('div', { class: 'other-conversations' }, heading, h('ul', { 'aria-labelledby': 'other-conversations-heading' },
+    ...others.map((c) => {
+      const link = h('a', { href: `/conversations/${encodeURIComponent(c.id)}`, 'data-conversation-id': c.id },
+        `${locationName(c.locationCode)} · ${queueName(c.queue)} · ${channelName(c.channel)} · ${statusName(c.status)}`);
+      link.addEventListener('click', (event) => {
+        if (open && event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+          event.preventDefault();
+          open(c.id);
+        }
+      });
+      return h('li', {}, link, ' ', h('time', { datetime: c.lastMessageAt }, when(c.lastMessageAt)));
+    })));
 }
 
 /** Where it stands: status, owner, the clock against its target, an escalation, the outcome. */
