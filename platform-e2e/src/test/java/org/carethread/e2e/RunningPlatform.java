@@ -4,6 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +17,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+
+import javax.imageio.ImageIO;
 
 import org.carethread.launcher.LocalPlatform;
 import org.carethread.launcher.PlatformService;
@@ -87,6 +93,19 @@ final class RunningPlatform {
                 .body(Map.of("from", from, "to", to, "text", caption, "photo", Base64.getEncoder().encodeToString(photo)))
                 .post(carrier + "/sandbox/inbound")
                 .then().statusCode(200).body("webhook_status", equalTo(200));
+    }
+
+    /** A small PNG, drawn here: the platform keeps it, thumbnails it and serves it back. */
+    static byte[] photo() {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(10, 10, 0xcc3333);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return png.toByteArray();
     }
 
     /** A North American number no demo patient has, different on every call. */

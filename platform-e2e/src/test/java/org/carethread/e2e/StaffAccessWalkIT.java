@@ -7,11 +7,8 @@ import static org.carethread.e2e.RunningPlatform.randomPatientNumber;
 import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,8 +30,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.imageio.ImageIO;
 
 import org.carethread.launcher.LocalPlatform;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +93,7 @@ class StaffAccessWalkIT {
         String conversationId = running.awaitConversationWith(north, text);
 
         // A photo too, so the walk has a North file to ask for (and its thumbnail).
-        running.patientSendsPhoto(phone, NORTH_NUMBER, "The rash today" + run, photo());
+        running.patientSendsPhoto(phone, NORTH_NUMBER, "The rash today" + run, RunningPlatform.photo());
         String mediaId = await().atMost(PATIENCE).until(() -> given().auth().oauth2(north)
                 .get(running.staff + "/api/conversations/" + conversationId).then().statusCode(200).extract()
                 .jsonPath().getString("messages.collectMany { it.attachments }.find { it.state == 'ready' }.mediaId"),
@@ -479,19 +474,6 @@ class StaffAccessWalkIT {
 
     private static String inDays(int days) {
         return OffsetDateTime.now(ZoneOffset.ofHours(-5)).plusDays(days).withNano(0).toString();
-    }
-
-    /** A small PNG, drawn here: the platform keeps it, thumbnails it and serves it back. */
-    private static byte[] photo() {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(10, 10, 0xcc3333);
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return png.toByteArray();
     }
 
     /** Names must be letters: hex digits become letters a..p. */

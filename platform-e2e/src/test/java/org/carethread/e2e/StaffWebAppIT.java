@@ -36,6 +36,8 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 
+import io.restassured.http.ContentType;
+
 /**
  * The staff web app in a real Chromium (the Debian package) against the JVM's one {@link RunningPlatform}: staff sign
  * in through the real Keycloak login page, see a patient's SMS arrive through live updates without reloading, claim
@@ -350,6 +352,47 @@ class StaffWebAppIT {
         String setup = given().auth().oauth2(running.token("admin")).get(running.staff + "/api/queues").then()
                 .statusCode(200).extract().jsonPath().getString("queues.find { it.queue == '" + queue + "' }.assignment");
         assertEquals("round-robin", setup);
+    }
+
+    /**
+     * One caller leaves a voicemail and then texts a photo: the front desk reads the transcript, plays the recording
+     * and sees the photo's thumbnail in real Chromium, both fetched with the token into blob: URLs that the app's
+     * Content-Security-Policy lets play and show.
+     */
+    @Test
+    void frontDeskHearsAVoicemailAndSeesThePhotoTheCallerSent() {
+        String caller = "1555" + (2000000 + ThreadLocalRandom.current().nextInt(7000000));
+        String transcript = "Please call me back about my blood pressure readings "
+                + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("from", caller, "to", NORTH_NUMBER, "transcript", transcript))
+                .post(running.carrier + "/sandbox/voicemail").then().statusCode(200);
+        String north = running.token("frontdesk.north");
+        String conversationId = running.awaitConversationWith(north, transcript);
+        running.patientSendsPhoto(caller, NORTH_NUMBER, "This is the reading", RunningPlatform.photo());
+        await().atMost(RunningPlatform.PATIENCE).until(() -> given().auth().oauth2(north)
+                .get(running.staff + "/api/conversations/" + conversationId).then().statusCode(200).extract()
+                .jsonPath().getList("messages.collectMany { it.attachments }.findAll { it.state == 'ready' }").size() == 2);
+
+        try (BrowserContext context = freshContext()) {
+            Page page = context.newPage();
+            signIn(page, "frontdesk.north", null);
+            page.navigate(running.staff + "/conversations/" + conversationId);
+            assertThat(page.locator(".message.inbound .message-text").first()).hasText(transcript);
+            Locator thumbnail = page.locator("img.attachment-thumbnail");
+            assertThat(thumbnail).hasAttribute("alt", "Photo from patient");
+            assertThat(thumbnail).hasAttribute("src", Pattern.compile("^blob:"));
+            page.waitForFunction("() => { const i = document.querySelector('img.attachment-thumbnail');"
+                    + " return i && i.complete && i.naturalWidth > 0; }");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Play recording")).click();
+            Locator audio = page.locator("audio");
+            assertThat(audio).hasAttribute("src", Pattern.compile("^blob:"));
+            page.waitForFunction("() => { const a = document.querySelector('audio');"
+                    + " return a && a.readyState >= 1 && !a.error; }");
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("voicemail.png")));
+            assertAccessible(page, "voicemail and photo");
+        }
     }
 
     /** The dashboard counts the test's patient message in its queue; from the conversation, who read it. */

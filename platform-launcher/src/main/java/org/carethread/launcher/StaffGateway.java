@@ -56,7 +56,8 @@ final class StaffGateway implements AutoCloseable {
         this.landingPage = landingPage;
         this.webApp = webApp.toAbsolutePath().normalize();
         this.appPolicy = "default-src 'self'; connect-src 'self' " + signInOrigin + "; frame-src " + signInOrigin
-                + "; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self' " + signInOrigin
+                // Patients' photos and recordings are fetched with the token and shown from blob: URLs.
+                + "; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self' " + signInOrigin
                 + "; frame-ancestors 'none'";
     }
 
