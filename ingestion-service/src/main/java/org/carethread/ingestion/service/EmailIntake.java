@@ -1,11 +1,12 @@
 package org.carethread.ingestion.service;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.carethread.ingestion.mapping.EmailEventMapper;
+import org.carethread.schemas.events.DeliveryReceipt;
 import org.carethread.schemas.events.MessageReceived;
 
 import io.smallrye.mutiny.Uni;
@@ -37,23 +38,20 @@ public class EmailIntake {
 
     public Uni<WebhookOutcome> accept(byte[] raw, Instant receivedAt) {
         // MIME parsing and archive checks take real CPU: off the event loop, back on it for the database.
-        return vertx.executeBlocking(Uni.createFrom().item(() -> read(raw, receivedAt)))
-                .chain(read -> read.report() != null
-                        ? intake.accept(events.deliveryReceipt(read.report(), receivedAt),
-                                events.messageRef(read.report().messageId()))
-                        : intake.accept(read.message(), read.files()));
+        return vertx.executeBlocking(Uni.createFrom().item(() -> acceptance(raw, receivedAt))).chain(Supplier::get);
     }
 
-    private Read read(byte[] raw, Instant receivedAt) {
+    /** What to accept, worked out off the event loop: a report as its receipt, a patient's e-mail with its files. */
+    private Supplier<Uni<WebhookOutcome>> acceptance(byte[] raw, Instant receivedAt) {
         ArrivedEmail arrived = reader.read(raw);
-        if (arrived instanceof InboundEmail email) {
-            FileKeeping.Kept kept = keeping.keep(events.eventIdOf(email), EmailEventMapper.offered(email));
-            return new Read(null, events.messageReceived(email, receivedAt, kept), kept.files());
+        if (arrived instanceof DeliveryReport report) {
+            DeliveryReceipt receipt = events.deliveryReceipt(report, receivedAt);
+            String messageRef = events.messageRef(report.messageId());
+            return () -> intake.accept(receipt, messageRef);
         }
-        return new Read((DeliveryReport) arrived, null, List.of());
-    }
-
-    /** A mail system's report; or a patient's e-mail, its event and the files whose contents are kept, ahead of it. */
-    private record Read(DeliveryReport report, MessageReceived message, List<ReceivedFile> files) {
+        InboundEmail email = (InboundEmail) arrived;
+        FileKeeping.Kept kept = keeping.keep(events.eventIdOf(email), EmailEventMapper.offered(email));
+        MessageReceived message = events.messageReceived(email, receivedAt, kept);
+        return () -> intake.accept(message, kept.files());
     }
 }
