@@ -3,7 +3,7 @@ import { ApiClient } from './api/client';
 import { AdminApi } from './api/admin';
 import { AuditApi } from './api/audit';
 import { ReportsApi } from './api/reports';
-import { ConversationsApi, type ConversationSummary } from './api/conversations';
+import { ConversationsApi, type ConversationSummary, type QueueCount } from './api/conversations';
 import { IdentityReviewsApi } from './api/identityReviews';
 import { LiveApi } from './api/live';
 import { OutcomesApi } from './api/outcomes';
@@ -85,6 +85,8 @@ class StaffApp {
   private readonly main = h('main', { id: 'main', class: 'layout', tabindex: '-1' });
   private readonly detailPane = h('div', { class: 'detail-pane' });
   private latest: ConversationSummary[] = [];
+  /** The queue list as last asked for with the inbox; the Assign form suggests from it. */
+  private queues: QueueCount[] = [];
   private open?: ConversationView;
   /** Each ask for the list gets a number; an answer to an older ask (before a filter changed) is dropped. */
   private listRound = 0;
@@ -206,6 +208,7 @@ class StaffApp {
           ? () => this.router.go({ page: 'identity-reviews' })
           : undefined,
         open: (id) => this.router.go({ page: 'conversation', id }),
+        queues: () => this.queues,
         whoRead: mayOpen('audit', this.roles)
           ? () => this.router.go({ page: 'audit', readersOf: route.id })
           : undefined,
@@ -262,6 +265,7 @@ class StaffApp {
       if (round !== this.listRound) {
         return;
       }
+      this.queues = queues;
       this.inbox.showQueues(queues);
       this.latest = latest;
       const openRow = this.latest.find((c) => c.id === this.open?.id);

@@ -1,4 +1,4 @@
-import type { ConversationDetail, ConversationsApi, ConversationSummary, Message, ReplyDraft } from '../api/conversations';
+import type { ConversationDetail, ConversationsApi, ConversationSummary, Message, QueueCount, ReplyDraft } from '../api/conversations';
 import type { OutcomesApi } from '../api/outcomes';
 import type { Patient, PatientsApi } from '../api/patients';
 import type { Template, TemplateVariable } from '../api/templates';
@@ -38,6 +38,8 @@ export interface ConversationViewOptions {
   whoRead?: () => void;
   /** Opens another conversation in the app (the patient's other conversations link to theirs). */
   open?: (id: string) => void;
+  /** The queues the person may see, as the inbox last had them: the Assign form suggests them. */
+  queues: () => QueueCount[];
 }
 
 /**
@@ -91,6 +93,7 @@ export class ConversationView {
       api,
       outcomes: options.outcomes,
       me: options.me,
+      queues: options.queues,
       onDone: (after) => this.changed(after),
       onReadAgain: () => void this.load(),
       signsOut,

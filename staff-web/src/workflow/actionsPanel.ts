@@ -1,4 +1,4 @@
-import type { ConversationAction, ConversationsApi, ConversationSummary, WorkflowFields } from '../api/conversations';
+import type { ConversationAction, ConversationsApi, ConversationSummary, QueueCount, WorkflowFields } from '../api/conversations';
 import type { Outcome, OutcomesApi } from '../api/outcomes';
 import { ApiProblem } from '../api/problems';
 import { h } from '../ui/dom';
@@ -11,6 +11,8 @@ export interface ActionsPanelOptions {
   outcomes: OutcomesApi;
   /** The signed-in person's username. */
   me: string;
+  /** The queues the person may see, as the inbox last had them. */
+  queues: () => QueueCount[];
   /** The action went through: the conversation as it is now. */
   onDone: (after: ConversationSummary) => void;
   /** A colleague changed it first (409/412): read it again so the person sees what changed. */
@@ -96,8 +98,8 @@ export class ActionsPanel {
       case 'assign': {
         const colleague = input('action-assignee', 'text');
         const queue = input('action-queue', 'text', { list: 'action-queues' });
-        // The queues the person sees at the conversation's location; without the list a code can still be typed.
-        const queues = await this.options.api.queues().catch(() => []);
+        // The queues the person sees at the conversation's location; a code not in the list can still be typed.
+        const queues = this.options.queues();
         return {
           elements: [
             field('action-assignee', "Colleague's username", colleague),
