@@ -117,7 +117,7 @@ class StaffWebAppIT {
             String queue = given().auth().oauth2(running.token("frontdesk.north"))
                     .get(running.staff + "/api/conversations/" + conversationId).then().statusCode(200)
                     .extract().path("queue");
-            String queueInWords = Character.toUpperCase(queue.charAt(0)) + queue.substring(1).replace('-', ' ');
+            String queueInWords = inWords(queue);
             Locator queueButton = page.locator(".inbox-queues [data-queue='" + queue + "']");
             assertThat(queueButton).containsText(queueInWords);
             assertThat(queueButton.locator(".queue-load")).containsText(Pattern.compile("[1-9][0-9]* open, [1-9][0-9]* unassigned"));
@@ -317,7 +317,7 @@ class StaffWebAppIT {
             form.getByLabel("Normal target, minutes (empty: practice default)").fill("90");
             form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save queue")).click();
             Locator saved = page.locator("form[data-queue='" + queue + "']");
-            String queueInWords = Character.toUpperCase(queue.charAt(0)) + queue.substring(1).replace('-', ' ');
+            String queueInWords = inWords(queue);
             assertThat(saved.locator(".admin-done")).hasText("Saved. " + queueInWords
                     + ": Round robin, members frontdesk.north, nurse, at most 5 open per person, never returned.");
             page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("setup.png")));
@@ -405,7 +405,7 @@ class StaffWebAppIT {
                 .getList("volumes.findAll { it.queue == '" + queue + "' }");
         long counted = volumes.stream().mapToLong(v -> ((Number) v.get("messages")).longValue()).sum();
         assertTrue(counted >= 1, "the dashboard counts the test's message in " + queue);
-        String queueInWords = Character.toUpperCase(queue.charAt(0)) + queue.substring(1).replace('-', ' ');
+        String queueInWords = inWords(queue);
 
         try (BrowserContext context = freshContext()) {
             Page page = context.newPage();
@@ -506,6 +506,11 @@ class StaffWebAppIT {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
             assertThat(page.locator(".audit-problem")).hasText("\"From\" must be before \"To\".");
         }
+    }
+
+    /** A queue's code as the app writes it (ui/format.ts codeInWords): north-front-desk reads "North front desk". */
+    private static String inWords(String queue) {
+        return Character.toUpperCase(queue.charAt(0)) + queue.substring(1).replace('-', ' ');
     }
 
     private static String readDownload(com.microsoft.playwright.Download download) {
