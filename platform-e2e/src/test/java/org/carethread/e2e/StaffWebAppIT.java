@@ -130,14 +130,11 @@ class StaffWebAppIT {
             assertThat(queueButton).hasAttribute("aria-pressed", "false");
             assertThat(row).isVisible();
 
-            // Keyboard only: j moves down the rows to this one (earlier tests' conversations may sit above it),
-            // Enter opens it, c claims it.
-            List<String> rowIds = page.locator(".inbox-row").evaluateAll(
-                    "rows => rows.map(r => r.dataset.conversationId)") instanceof List<?> ids
-                    ? ids.stream().map(String::valueOf).toList() : List.of();
-            int position = rowIds.indexOf(conversationId);
-            assertTrue(position >= 0, "the conversation is not among the inbox rows");
-            for (int press = 0; press <= position; press++) {
+            // Keyboard only: j moves down the rows to this one, Enter opens it, c claims it. Earlier tests' conversations
+            // may sit above it, and the list may still be redrawing after "All queues", so j is pressed until this
+            // row has focus rather than a number of times counted from a list that can change under it.
+            int rowCount = page.locator(".inbox-row").count();
+            for (int press = 0; press < rowCount + 5 && !hasFocus(row); press++) {
                 page.keyboard().press("j");
             }
             assertThat(row).isFocused();
@@ -511,6 +508,10 @@ class StaffWebAppIT {
     /** A queue's code as the app writes it (ui/format.ts codeInWords): north-front-desk reads "North front desk". */
     private static String inWords(String queue) {
         return Character.toUpperCase(queue.charAt(0)) + queue.substring(1).replace('-', ' ');
+    }
+
+    private static boolean hasFocus(Locator element) {
+        return Boolean.TRUE.equals(element.evaluate("e => e === document.activeElement"));
     }
 
     private static String readDownload(com.microsoft.playwright.Download download) {
