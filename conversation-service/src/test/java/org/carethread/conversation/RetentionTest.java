@@ -99,6 +99,38 @@ class RetentionTest {
     }
 
     @Test
+    void aFileNoMessageNamedIsDeletedOnceAWeekOldWhileAYoungerOneAndANamedOneStay() throws Exception {
+        Practice practice = new Practice(json);
+        String number = Practice.newPatientNumber();
+        byte[] scan = "%PDF-1.4 insurance card".getBytes(StandardCharsets.US_ASCII);
+        String unclaimed = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        String named = UUID.randomUUID().toString();
+        String messageEventId = UUID.randomUUID().toString();
+        for (String mediaId : List.of(unclaimed, recent, named)) {
+            String naming = mediaId.equals(named) ? messageEventId : UUID.randomUUID().toString();
+            Practice.pieces(number, mediaId, naming, "application/pdf", scan)
+                    .forEach(piece -> practice.publishPiece(piece, UUID.randomUUID().toString()));
+        }
+        practice.decision(number, "north", "My insurance card").messageEventId(messageEventId)
+                .attachments(new MessageReceived.Attachment(TestCrypto.CIPHER.seal("card.pdf"), "application/pdf",
+                        scan.length, named))
+                .publish();
+        Practice.awaitInboxEntry(Practice.northFrontDesk(), number);
+        await().atMost(Duration.ofSeconds(20)).until(() -> fileRows("media_piece", unclaimed) == 1
+                && fileRows("media_piece", recent) == 1 && fileRows("media_piece", named) == 1
+                && fileRows("message_attachment", named) == 1);
+
+        ageFile(unclaimed, 8);
+        ageFile(named, 8);
+        ageFile(recent, 6);
+        await().atMost(Duration.ofSeconds(20)).until(() -> fileRows("media_file", unclaimed) == 0);
+        assertEquals(0, fileRows("media_piece", unclaimed), "the unclaimed file's pieces go with it");
+        assertEquals(1, fileRows("media_file", recent), "a file under a week old may still be named by its message");
+        assertEquals(1, fileRows("media_piece", named), "a file a message names stays as long as its conversation");
+    }
+
+    @Test
     void aLegalHoldOnTheConversationOrItsPatientKeepsItUntilReleased() throws Exception {
         Practice practice = new Practice(json);
         String held = resolvedConversation(practice, Practice.newPatientNumber(), null);
@@ -181,6 +213,16 @@ class RetentionTest {
                 "update conversation set last_message_at = last_message_at - make_interval(days => ?) where id = ?")) {
             update.setInt(1, days);
             update.setObject(2, UUID.fromString(id));
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    /** Moves back when a file's first piece came, by days. */
+    private static void ageFile(String mediaId, int days) throws SQLException {
+        try (Connection db = Practice.database(); PreparedStatement update = db.prepareStatement(
+                "update media_file set first_piece_at = first_piece_at - make_interval(days => ?) where media_id = ?")) {
+            update.setInt(1, days);
+            update.setObject(2, UUID.fromString(mediaId));
             assertEquals(1, update.executeUpdate());
         }
     }

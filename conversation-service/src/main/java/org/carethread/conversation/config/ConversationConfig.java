@@ -55,6 +55,13 @@ public interface ConversationConfig {
     @WithDefault("2557")
     int retentionDays();
 
+    /**
+     * How long the pieces of a file no message has named are kept before retention deletes them: a message names its
+     * files within moments of them, so a file still unnamed after days will never be reached by anyone.
+     */
+    @WithDefault("7")
+    int unclaimedFileDays();
+
     /** How often retention looks for conversations to purge; RetentionPurge reads it by name. */
     @WithDefault("1h")
     Duration retentionCheckEvery();

@@ -98,6 +98,28 @@ public class RetentionPurge {
                 });
     }
 
+    @Scheduled(every = "${carethread.conversation.retention-check-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> deleteUnclaimedFiles() {
+        Instant before = Instant.now().minus(Duration.ofDays(config.unclaimedFileDays()));
+        return sessions.withTransaction(session -> session.createNativeQuery("select f.media_id from media_file f"
+                + " where f.first_piece_at < :before"
+                + " and not exists (select 1 from message_attachment a where a.media_id = f.media_id)"
+                + " order by f.first_piece_at limit :limit for update of f skip locked", UUID.class)
+                .setParameter("before", before)
+                .setParameter("limit", BATCH)
+                .getResultList()
+                .call(unclaimed -> unclaimed.isEmpty() ? Uni.createFrom().voidItem()
+                        : session.createNativeQuery("delete from media_piece where media_id in :ids")
+                                .setParameter("ids", unclaimed).executeUpdate()
+                                .chain(() -> session.createNativeQuery("delete from media_file where media_id in :ids")
+                                        .setParameter("ids", unclaimed).executeUpdate())
+                                .invoke(files -> LOG.infof("deleted %d unclaimed patient files", files))))
+                .replaceWithVoid()
+                .onFailure().invoke(e -> LOG.errorf("deleting unclaimed files failed: %s", e.getClass().getName()))
+                .onFailure().recoverWithNull();
+    }
+
     /** Resolved conversations quiet since before the cut-off, with no active hold on them or their patient; locked. */
     private static Uni<List<Conversation>> expired(Mutiny.Session session, Instant before) {
         return session.createNativeQuery("select c.* from conversation c where c.status = 'resolved'"
