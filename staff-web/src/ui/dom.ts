@@ -24,3 +24,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   return element;
 }
+
+/** A select of the given options, the first one chosen; its name is the id without its screen's prefix. */
+export function select(id: string, options: { value: string; label: string }[]): HTMLSelectElement {
+  return h('select', { id, name: id.replace(/^[a-z]+-/, '') }, ...options.map((o) => h('option', { value: o.value }, o.label)));
+}
