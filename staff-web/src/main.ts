@@ -23,7 +23,7 @@ import { InboxView } from './inbox/inboxView';
 import { KeyboardShortcuts } from './keyboard/keyboardHelp';
 import { Changes, LiveFeed } from './live/liveFeed';
 import { ReadMarks } from './inbox/readMarks';
-import { h } from './ui/dom';
+import { h, opensHere } from './ui/dom';
 import { locationName } from './ui/format';
 
 /** Due times are kept by the service on its own beat, without a live update: the list is read again this often. */
@@ -154,7 +154,7 @@ class StaffApp {
     this.nav.replaceChildren(h('ul', { role: 'list' }, ...navigationFor(this.roles).map((entry) => {
       const link = h('a', { href: entry.path, 'aria-current': entry.page === here ? 'page' : undefined }, entry.label);
       link.addEventListener('click', (event) => {
-        if (event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+        if (opensHere(event)) {
           event.preventDefault();
           this.router.go(routeOf(entry.path));
         }
