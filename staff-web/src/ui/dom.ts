@@ -24,3 +24,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   return element;
 }
+
+/** A plain left click on a link: the app opens it in place; with Ctrl, ⌘ or Shift the browser opens a new tab or window. */
+export function opensHere(event: MouseEvent): boolean {
+  return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+}
