@@ -6,6 +6,7 @@ import { ReportsApi } from './api/reports';
 import { ConversationsApi, type ConversationSummary, type QueueCount } from './api/conversations';
 import { IdentityReviewsApi } from './api/identityReviews';
 import { LiveApi } from './api/live';
+import { MentionsApi } from './api/mentions';
 import { OutcomesApi } from './api/outcomes';
 import { PatientsApi } from './api/patients';
 import { TemplatesApi } from './api/templates';
@@ -21,9 +22,12 @@ import { ConversationView } from './conversation/conversationView';
 import { IdentityReviewsView } from './identity/identityReviewsView';
 import { InboxView } from './inbox/inboxView';
 import { KeyboardShortcuts } from './keyboard/keyboardHelp';
+import { MentionCount } from './mentions/mentionCount';
+import { mayHaveMentioned } from './mentions/mentionWords';
+import { MentionsView } from './mentions/mentionsView';
 import { Changes, LiveFeed } from './live/liveFeed';
 import { ReadMarks } from './inbox/readMarks';
-import { h } from './ui/dom';
+import { h, opensHere } from './ui/dom';
 import { locationName } from './ui/format';
 
 /** Due times are kept by the service on its own beat, without a live update: the list is read again this often. */
@@ -75,6 +79,8 @@ class StaffApp {
   private readonly audit: AuditApi;
   private readonly reports: ReportsApi;
   private readonly admin: AdminApi;
+  private readonly mentions: MentionsApi;
+  private readonly mentionCount: MentionCount;
   private readonly live: LiveFeed;
   private readonly router = new Router();
   private readonly marks = new ReadMarks();
@@ -88,6 +94,8 @@ class StaffApp {
   /** The queue list as last asked for with the inbox; the Assign form suggests from it. */
   private queues: QueueCount[] = [];
   private open?: ConversationView;
+  /** The Mentions screen while it is shown: it follows the same changes as the count. */
+  private mentionsPage?: MentionsView;
   /** Each ask for the list gets a number; an answer to an older ask (before a filter changed) is dropped. */
   private listRound = 0;
   /** Changes heard but not yet caught up with, kept when an ask for the list is superseded by the next. */
@@ -103,10 +111,15 @@ class StaffApp {
     this.audit = new AuditApi(client);
     this.reports = new ReportsApi(client);
     this.admin = new AdminApi(client);
+    this.mentions = new MentionsApi(client);
+    this.mentionCount = new MentionCount(() => this.mentions.mine(true), (e) => this.signsOut(e));
     const liveApi = new LiveApi(client);
     this.live = new LiveFeed({
       follow: (signal) => liveApi.follow(signal),
-      onChange: (changes) => void this.loadList(changes),
+      onChange: (changes) => {
+        void this.loadList(changes);
+        this.followMentions(changes);
+      },
       onState: (state) => this.inbox.showLive(state),
       onSignedOut: (problem) => this.problem(problem),
     });
@@ -143,6 +156,7 @@ class StaffApp {
     this.router.onChange((route) => this.show(route));
     this.show(this.router.current);
     void this.loadList(new Changes(true));
+    void this.mentionCount.refresh();
     this.live.start();
     setInterval(() => void this.loadList(new Changes()), CLOCKS_MS);
     this.watchIdleness();
@@ -152,9 +166,10 @@ class StaffApp {
   private renderNav(route: Route): void {
     const here = route.page === 'conversation' ? 'inbox' : route.page;
     this.nav.replaceChildren(h('ul', { role: 'list' }, ...navigationFor(this.roles).map((entry) => {
-      const link = h('a', { href: entry.path, 'aria-current': entry.page === here ? 'page' : undefined }, entry.label);
+      const link = h('a', { href: entry.path, 'aria-current': entry.page === here ? 'page' : undefined }, entry.label,
+        entry.page === 'mentions' && this.mentionCount.element);
       link.addEventListener('click', (event) => {
-        if (event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+        if (opensHere(event)) {
           event.preventDefault();
           this.router.go(routeOf(entry.path));
         }
@@ -166,6 +181,7 @@ class StaffApp {
   private show(route: Route): void {
     this.open?.close();
     this.open = undefined;
+    this.mentionsPage = undefined;
     document.title = `${PAGES[route.page].title} · CareThread`;
     this.renderNav(route);
     if (!mayOpen(route, this.roles)) {
@@ -231,6 +247,13 @@ class StaffApp {
   private pageView(route: Route): { element: HTMLElement; load: () => Promise<void> } | undefined {
     const signsOut = (e: unknown) => this.signsOut(e);
     switch (route.page) {
+      case 'mentions':
+        return (this.mentionsPage = new MentionsView(this.mentions, {
+          me: this.session.staffMember.username,
+          open: (id) => this.router.go({ page: 'conversation', id }),
+          onSeen: () => void this.mentionCount.refresh(),
+          onProblem: signsOut,
+        }));
       case 'identity-reviews':
         return new IdentityReviewsView(this.identityReviews, signsOut);
       case 'dashboard':
@@ -281,6 +304,14 @@ class StaffApp {
       if (round === this.listRound) {
         this.problem(e);
       }
+    }
+  }
+
+  /** A note at the person's locations may mention them: the count, and the Mentions screen if open, are read again. */
+  private followMentions(changes: Changes): void {
+    if (mayHaveMentioned(changes)) {
+      void this.mentionCount.refresh();
+      void this.mentionsPage?.load();
     }
   }
 

@@ -18,9 +18,9 @@ describe('routes', () => {
   it('offers the dashboard to supervisors and practice admins, and setup to practice admins only', () => {
     expect(routeOf('/dashboard')).toEqual({ page: 'dashboard' });
     expect(routeOf('/setup')).toEqual({ page: 'setup' });
-    expect(navigationFor(['supervisor']).map((n) => n.label)).toEqual(['Inbox', 'Identity review', 'Dashboard', 'Audit log']);
-    expect(navigationFor(['practice-admin']).map((n) => n.label)).toEqual(['Inbox', 'Identity review', 'Dashboard', 'Setup']);
-    expect(navigationFor(['compliance-officer']).map((n) => n.label)).toEqual(['Inbox', 'Audit log']);
+    expect(navigationFor(['supervisor']).map((n) => n.label)).toEqual(['Inbox', 'Mentions', 'Identity review', 'Dashboard', 'Audit log']);
+    expect(navigationFor(['practice-admin']).map((n) => n.label)).toEqual(['Inbox', 'Mentions', 'Identity review', 'Dashboard', 'Setup']);
+    expect(navigationFor(['compliance-officer']).map((n) => n.label)).toEqual(['Inbox', 'Mentions', 'Audit log']);
     for (const role of ['front-desk', 'scheduling', 'billing', 'nurse', 'provider', 'compliance-officer']) {
       expect(mayOpen('dashboard', [role])).toBe(false);
       expect(mayOpen('setup', [role])).toBe(false);
@@ -40,7 +40,7 @@ describe('routes', () => {
 
   it('offers identity review to the roles routing-service lets confirm, and to nobody else', () => {
     for (const role of ['front-desk', 'scheduling', 'nurse', 'supervisor', 'practice-admin']) {
-      expect(navigationFor([role]).map((n) => n.label).slice(0, 2)).toEqual(['Inbox', 'Identity review']);
+      expect(navigationFor([role]).map((n) => n.label).slice(0, 3)).toEqual(['Inbox', 'Mentions', 'Identity review']);
       expect(mayOpen({ page: 'identity-reviews' }, [role])).toBe(true);
     }
     for (const role of ['billing', 'provider', 'compliance-officer']) {
@@ -48,5 +48,19 @@ describe('routes', () => {
       expect(mayOpen('identity-reviews', [role])).toBe(false);
     }
     expect(mayOpen({ page: 'inbox' }, [])).toBe(false);
+  });
+
+  it('offers Mentions, right after the inbox, to every staff role', () => {
+    expect(routeOf('/mentions')).toEqual({ page: 'mentions' });
+    expect(routeOf('/mentions/')).toEqual({ page: 'mentions' });
+    expect(pathOf({ page: 'mentions' })).toBe('/mentions');
+    for (const role of ['front-desk', 'scheduling', 'billing', 'nurse', 'provider', 'supervisor', 'practice-admin', 'compliance-officer']) {
+      expect(navigationFor([role]).slice(0, 2)).toEqual([
+        { page: 'inbox', label: 'Inbox', path: '/' },
+        { page: 'mentions', label: 'Mentions', path: '/mentions' },
+      ]);
+      expect(mayOpen({ page: 'mentions' }, [role])).toBe(true);
+    }
+    expect(mayOpen('mentions', [])).toBe(false);
   });
 });

@@ -1,14 +1,16 @@
 import { ALL_STAFF, AUDIT_READERS, hasAnyRole, IDENTITY_REVIEWERS, PRACTICE_ADMINS, REPORT_READERS, type StaffRole } from '../auth/roles';
 
 /**
- * The app's addresses: `/` is the inbox, `/conversations/{id}` an open conversation beside it, `/identity-reviews`
- * the senders waiting for someone to say who they are, `/dashboard` the supervisor's figures, `/setup` the practice
- * admin's setup, `/audit` the audit log (`/audit/conversations/{id}`: who read
- * that conversation). Addresses carry ids only, never search words or anything about a patient.
+ * The app's addresses: `/` is the inbox, `/conversations/{id}` an open conversation beside it, `/mentions` the notes
+ * in which colleagues mentioned the person, `/identity-reviews` the senders waiting for someone to say who they are,
+ * `/dashboard` the supervisor's figures, `/setup` the practice admin's setup, `/audit` the audit log
+ * (`/audit/conversations/{id}`: who read that conversation). Addresses carry ids only, never search words or anything
+ * about a patient.
  */
 export type Route =
   | { page: 'inbox' }
   | { page: 'conversation'; id: string }
+  | { page: 'mentions' }
   | { page: 'identity-reviews' }
   | { page: 'dashboard' }
   | { page: 'setup' }
@@ -29,6 +31,7 @@ export interface PageDefinition {
 export const PAGES: Record<Page, PageDefinition> = {
   inbox: { title: 'Inbox', roles: ALL_STAFF, nav: { label: 'Inbox', path: '/' } },
   conversation: { title: 'Conversation', roles: ALL_STAFF },
+  mentions: { title: 'Mentions', roles: ALL_STAFF, nav: { label: 'Mentions', path: '/mentions' } },
   'identity-reviews': {
     title: 'Identity review',
     roles: IDENTITY_REVIEWERS,
@@ -40,6 +43,9 @@ export const PAGES: Record<Page, PageDefinition> = {
 };
 
 export function routeOf(path: string): Route {
+  if (/^\/mentions\/?$/.test(path)) {
+    return { page: 'mentions' };
+  }
   if (/^\/identity-reviews\/?$/.test(path)) {
     return { page: 'identity-reviews' };
   }
@@ -61,6 +67,8 @@ export function pathOf(route: Route): string {
   switch (route.page) {
     case 'conversation':
       return `/conversations/${encodeURIComponent(route.id)}`;
+    case 'mentions':
+      return '/mentions';
     case 'identity-reviews':
       return '/identity-reviews';
     case 'dashboard':

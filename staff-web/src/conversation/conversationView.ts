@@ -7,7 +7,7 @@ import { ComposeBox } from '../compose/composeBox';
 import { ageOn, birthDateText } from '../identity/reviewList';
 import { autoReplyLabel, triageBadges } from '../triage/labels';
 import { badgeList } from '../triage/badges';
-import { h } from '../ui/dom';
+import { h, opensHere } from '../ui/dom';
 import { channelName, codeInWords, deliveryName, locationName, queueName, when } from '../ui/format';
 import { NotesPanel } from '../notes/notesPanel';
 import { ActionsPanel } from '../workflow/actionsPanel';
@@ -269,7 +269,7 @@ export class ConversationView {
     }
     const link = h('a', { href: `/audit/conversations/${encodeURIComponent(this.id)}`, class: 'who-read' }, 'Who read this conversation');
     link.addEventListener('click', (event) => {
-      if (event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+      if (opensHere(event)) {
         event.preventDefault();
         open();
       }
@@ -316,7 +316,7 @@ export class ConversationView {
     if (c.identity === 'review' && this.options.openIdentityReviews) {
       const link = h('a', { href: '/identity-reviews' }, 'Go to Identity review to say who wrote');
       link.addEventListener('click', (event) => {
-        if (event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+        if (opensHere(event)) {
           event.preventDefault();
           this.options.openIdentityReviews!();
         }
@@ -384,7 +384,7 @@ export function otherConversations(others: ConversationSummary[], open?: (id: st
       const link = h('a', { href: `/conversations/${encodeURIComponent(c.id)}`, 'data-conversation-id': c.id },
         `${locationName(c.locationCode)} · ${queueName(c.queue)} · ${channelName(c.channel)} · ${statusName(c.status)}`);
       link.addEventListener('click', (event) => {
-        if (open && event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+        if (open && opensHere(event)) {
           event.preventDefault();
           open(c.id);
         }

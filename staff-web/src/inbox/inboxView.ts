@@ -1,7 +1,7 @@
 import type { Category, ConversationSummary, InboxFilters, InboxViewName, QueueCount, SearchCriteria, Urgency } from '../api/conversations';
 import { badgeSpans } from '../triage/badges';
 import { CATEGORY_FILTERS, filtersDescription, isPinned, triageBadges, URGENCY_FILTERS } from '../triage/labels';
-import { h, select } from '../ui/dom';
+import { h, opensHere, select } from '../ui/dom';
 import { channelName, locationName, queueName, when } from '../ui/format';
 import type { LiveState } from '../live/liveFeed';
 import { INBOX_VIEWS, ownerText, statusName, targetClock, viewLabel } from '../workflow/labels';
@@ -204,7 +204,7 @@ export class InboxView {
       ),
     );
     link.addEventListener('click', (event) => {
-      if (event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+      if (opensHere(event)) {
         event.preventDefault();
         this.open(conversation.id);
       }

@@ -199,6 +199,39 @@ class PatientFilesTest {
     }
 
     @Test
+    void aWebpPhotoFromAnAndroidPhoneGetsAThumbnailToo() throws Exception {
+        String number = Practice.newPatientNumber();
+        String messageEventId = UUID.randomUUID().toString();
+        String mediaId = UUID.randomUUID().toString();
+        byte[] photo;
+        try (var webp = PatientFilesTest.class.getResourceAsStream("/files/rash.webp")) {
+            photo = webp.readAllBytes();
+        }
+        Practice.pieces(number, mediaId, messageEventId, "image/webp", photo)
+                .forEach(piece -> practice.publishPiece(piece, UUID.randomUUID().toString()));
+        practice.decision(number, "north", "the rash today").messageEventId(messageEventId)
+                .attachments(new MessageReceived.Attachment(null, "image/webp", photo.length, mediaId))
+                .publish();
+        String conversationId = (String) Practice.awaitInboxEntry(Practice.northFrontDesk(), number).get("id");
+        String path = "/api/conversations/" + conversationId;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Practice.northFrontDesk())
+                .when().get(path).then().statusCode(200)
+                .body("messages[0].attachments.state", equalTo(List.of("ready")))
+                .body("messages[0].attachments.thumbnail", equalTo(List.of(true))));
+
+        byte[] thumbnail = given().auth().oauth2(Practice.northFrontDesk())
+                .when().get(path + "/attachments/" + mediaId + "/thumbnail")
+                .then().statusCode(200).contentType("image/png").extract().asByteArray();
+        BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail));
+        assertNotNull(small, "the thumbnail is a picture");
+        assertEquals(240, small.getWidth(), "the 600 x 400 photo's longest side at 240 px");
+        assertEquals(160, small.getHeight());
+        Color corner = new Color(small.getRGB(5, 5));
+        assertTrue(Math.abs(corner.getRed() - 232) < 16 && Math.abs(corner.getGreen() - 154) < 16
+                && Math.abs(corner.getBlue() - 140) < 16, "the photo's own colour, near enough for lossy WebP: " + corner);
+    }
+
+    @Test
     void anotherLocationsStaffOpenAFileOnlyThroughBreakGlassAndTheDownloadSaysWhy() throws Exception {
         String number = Practice.newPatientNumber();
         String messageEventId = UUID.randomUUID().toString();

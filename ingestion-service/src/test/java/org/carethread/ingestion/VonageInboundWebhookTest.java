@@ -117,7 +117,7 @@ class VonageInboundWebhookTest {
         String staleToken = new VonageWebhookSigner(secret).tokenFor(staleBody,
                 Instant.now().minus(Duration.ofMinutes(10)));
         refused(post(INBOUND, "Bearer " + staleToken, staleBody), 401, from)
-                .body("detail", containsString("older than 5 minutes"));
+                .body("detail", containsString("more than 5 minutes ago"));
         refused(post(INBOUND, "Bearer not.a.jwt", inboundSms(garbage, from, TEXT)), 401, from);
 
         // The refused message, signed properly, is new to the service: the refusal stored nothing.

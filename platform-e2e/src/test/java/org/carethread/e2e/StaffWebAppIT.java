@@ -315,6 +315,69 @@ class StaffWebAppIT {
     }
 
     /**
+     * The nurse, signed in, is mentioned in a note on a conversation of her own (this test's patient): the count beside
+     * Mentions grows through the live update, the Mentions screen says who mentioned her in a conversation at which
+     * clinic, and opening it lands on the conversation with the note, after which she counts one fewer.
+     */
+    @Test
+    void nurseSeesANoteMentioningHerArriveAndOpensItFromHerMentions() {
+        String patient = RunningPlatform.randomPatientNumber();
+        String text = "Is my refill ready to pick up? " + UUID.randomUUID().toString().substring(0, 8);
+        running.patientTexts(patient, NORTH_NUMBER, text);
+        String frontDesk = running.token("frontdesk.north");
+        String conversationId = running.awaitConversationWith(frontDesk, text);
+
+        try (BrowserContext context = freshContext()) {
+            Page page = context.newPage();
+            signIn(page, "nurse", null);
+            page.evaluate("window.carethreadSamePage = true");
+            assertThat(page.locator(".live-state")).hasText("Live: changes appear by themselves.",
+                    new LocatorAssertions.HasTextOptions().setTimeout(PATIENCE_MS));
+            // Other tests may have mentioned the nurse too: what counts is one more, then one fewer.
+            int before = given().auth().oauth2(running.token("nurse")).get(running.staff + "/api/mentions").then()
+                    .statusCode(200).extract().jsonPath().getList("id").size();
+            Locator count = page.locator(".nav .nav-count");
+            assertUnseenMentions(count, before);
+
+            String note = "Refill question, @nurse can you check the chart?";
+            given().auth().oauth2(frontDesk).contentType(ContentType.JSON).body(Map.of("text", note))
+                    .post(running.staff + "/api/conversations/" + conversationId + "/notes").then().statusCode(201);
+            assertUnseenMentions(count, before + 1);
+            assertEquals(Boolean.TRUE, page.evaluate("window.carethreadSamePage === true"),
+                    "the count grew without reloading the page");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mentions")).click();
+            page.waitForURL(running.staff + "/mentions");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Mentions"))).isVisible();
+            Locator mention = page.locator(".mention-link[href='/conversations/" + conversationId + "']");
+            assertThat(mention).hasText("frontdesk.north mentioned you in a conversation at North Clinic");
+            assertThat(page.locator(".mention-item").filter(new Locator.FilterOptions().setHas(mention))
+                    .locator(".mention-details")).containsText("Not seen yet");
+            assertThat(page.locator(".mentions-summary")).hasText((before + 1) + " unseen mention"
+                    + (before == 0 ? "" : "s") + ", newest first.");
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("mentions.png")));
+            assertAccessible(page, "mentions");
+
+            mention.click();
+            page.waitForURL(running.staff + "/conversations/" + conversationId);
+            assertThat(page.locator(".message.inbound .message-text").last()).hasText(text);
+            page.locator(".notes summary").click();
+            assertThat(page.locator(".note .note-text")).hasText(note);
+            assertUnseenMentions(count, before);
+
+            // Seen now: gone from the unseen ones, listed as seen with the seen ones too.
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mentions")).click();
+            page.waitForURL(running.staff + "/mentions");
+            assertThat(page.locator(".mentions-summary")).not().hasText("Loading mentions…");
+            assertThat(mention).hasCount(0);
+            page.getByLabel("Show seen ones too").check();
+            assertThat(page.locator(".mention-item").filter(new Locator.FilterOptions().setHas(mention))
+                    .locator(".mention-details")).containsText("Seen ");
+            assertAccessible(page, "mentions with the seen ones");
+        }
+    }
+
+    /**
      * A practice admin sets up a queue's automatic assignment: a refusal by the service is said in its words and
      * saves nothing; the corrected setup is saved, read back, and still there after a reload.
      */
@@ -530,6 +593,15 @@ class StaffWebAppIT {
             page.getByLabel("To (your time, not included)").fill("2026-12-01T10:00");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
             assertThat(page.locator(".audit-problem")).hasText("\"From\" must be before \"To\".");
+        }
+    }
+
+    /** The number beside Mentions in the top bar: none shown at 0, and read out as "N unseen". */
+    private static void assertUnseenMentions(Locator count, int unseen) {
+        if (unseen == 0) {
+            assertThat(count).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(PATIENCE_MS));
+        } else {
+            assertThat(count).hasText(unseen + " unseen", new LocatorAssertions.HasTextOptions().setTimeout(PATIENCE_MS));
         }
     }
 

@@ -87,23 +87,26 @@ public class PhiKeyRotation {
     }
 
     /**
-     * Re-seals a batch of one column's values. A sealed value is unique (each has its own random IV), so the row is
-     * found by the value itself; a row changed meanwhile simply does not match and is taken on a later pass.
+     * Re-seals a batch of one column's values. Each row is found again by its physical address ({@code ctid}), a
+     * direct look-up however large the table, and only while it still holds the value read: a row changed meanwhile
+     * (which moves it) simply does not match and is taken on a later pass.
      */
     private Uni<Long> resealBatch(Mutiny.Session session, SealedColumn column, String activePrefix) {
         String table = quoted(column.table());
         String name = quoted(column.column());
-        return session.createNativeQuery("select " + name + " from " + table + " where " + name + " is not null"
-                + " and " + name + " not like :active limit :batch", String.class)
+        return session.createNativeQuery("select ctid::text, " + name + " from " + table + " where " + name
+                + " is not null and " + name + " not like :active limit :batch", Object[].class)
                 .setParameter("active", activePrefix)
                 .setParameter("batch", batch)
                 .getResultList()
                 .chain(old -> Multi.createFrom().iterable(old)
-                        .onItem().transformToUniAndConcatenate(value -> session.createNativeQuery("update " + table
-                                + " set " + name + " = :resealed where " + name + " = :old")
+                        .onItem().transformToUniAndConcatenate(row -> session.createNativeQuery("update " + table
+                                + " set " + name + " = :resealed where ctid = cast(:row as tid) and " + name
+                                + " = :old")
                                 // As bytes: a file's contents are no text, and a text's bytes re-seal to the same text.
-                                .setParameter("resealed", cipher.sealBytes(cipher.openBytes(value)))
-                                .setParameter("old", value)
+                                .setParameter("resealed", cipher.sealBytes(cipher.openBytes((String) row[1])))
+                                .setParameter("row", row[0])
+                                .setParameter("old", row[1])
                                 .executeUpdate())
                         .collect().asList()
                         .map(updated -> updated.stream().mapToLong(Integer::longValue).sum()));

@@ -12,11 +12,15 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
 import javax.imageio.stream.ImageInputStream;
+
+import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 
 /**
  * Small pictures of the photos patients send, for the conversation view: longest side at most {@link #MAX_SIDE}
- * pixels, PNG, made headless with ImageIO (JPEG, PNG, GIF, BMP; other formats such as HEIC or WebP get none). A
+ * pixels, PNG, made headless with ImageIO (JPEG, PNG, GIF, BMP, and WebP through TwelveMonkeys' reader; HEIC, which
+ * no Java library reads, gets none). A
  * picture that claims huge dimensions is read subsampled, so a decompression bomb never fills the heap.
  */
 public final class Thumbnails {
@@ -26,6 +30,12 @@ public final class Thumbnails {
     private static final long MAX_DECODED_PIXELS = 16_000_000L;
     /** Beyond this many pixels a picture is not one a phone or scanner makes; no thumbnail. */
     private static final long MAX_PIXELS = 400_000_000L;
+
+    static {
+        // Registered by hand: ImageIO finds plugins through whichever class loader the thread that first used it
+        // had, which in a Quarkus application need not be the one holding the WebP reader.
+        IIORegistry.getDefaultInstance().registerServiceProvider(new WebPImageReaderSpi());
+    }
 
     private Thumbnails() {
     }
