@@ -7,6 +7,15 @@ export function when(iso: string, now = new Date()): string {
     : at.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
+/** A `datetime-local` value (the person's own time) as an ISO-8601 instant; undefined when empty, null when not a date. */
+export function instantOf(local: string): string | undefined | null {
+  if (!local.trim()) {
+    return undefined;
+  }
+  const at = new Date(local);
+  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+}
+
 const LOCATIONS: Record<string, string> = { north: 'North Clinic', south: 'South Clinic' };
 
 export function locationName(code: string): string {
