@@ -3,6 +3,7 @@ import { ApiClient } from './api/client';
 import { AdminApi } from './api/admin';
 import { AuditApi } from './api/audit';
 import { ReportsApi } from './api/reports';
+import { CoverageApi } from './api/coverage';
 import { ConversationsApi, type ConversationSummary, type QueueCount } from './api/conversations';
 import { IdentityReviewsApi } from './api/identityReviews';
 import { LiveApi } from './api/live';
@@ -14,9 +15,10 @@ import { ApiProblem } from './api/problems';
 import { mayOpen, navigationFor, PAGES, routeOf, Router, type Route } from './app/router';
 import { AdminView } from './admin/adminView';
 import { AuditView } from './audit/auditView';
+import { CoverageView } from './coverage/coverageView';
 import { DashboardView } from './dashboard/dashboardView';
 import { IdleTimer } from './auth/idle';
-import { AUDIT_KEEPERS, PATIENT_READERS, hasAnyRole } from './auth/roles';
+import { AUDIT_KEEPERS, COVERAGE_ARRANGERS, PATIENT_READERS, hasAnyRole } from './auth/roles';
 import { Session } from './auth/session';
 import { ConversationView } from './conversation/conversationView';
 import { IdentityReviewsView } from './identity/identityReviewsView';
@@ -79,6 +81,7 @@ class StaffApp {
   private readonly audit: AuditApi;
   private readonly reports: ReportsApi;
   private readonly admin: AdminApi;
+  private readonly coverage: CoverageApi;
   private readonly mentions: MentionsApi;
   private readonly mentionCount: MentionCount;
   private readonly live: LiveFeed;
@@ -111,6 +114,7 @@ class StaffApp {
     this.audit = new AuditApi(client);
     this.reports = new ReportsApi(client);
     this.admin = new AdminApi(client);
+    this.coverage = new CoverageApi(client);
     this.mentions = new MentionsApi(client);
     this.mentionCount = new MentionCount(() => this.mentions.mine(true), (e) => this.signsOut(e));
     const liveApi = new LiveApi(client);
@@ -256,6 +260,13 @@ class StaffApp {
         }));
       case 'identity-reviews':
         return new IdentityReviewsView(this.identityReviews, signsOut);
+      case 'coverage':
+        return new CoverageView(this.coverage, {
+          me: this.session.staffMember.username,
+          locations: this.session.staffMember.locations,
+          mayArrange: hasAnyRole(this.roles, COVERAGE_ARRANGERS),
+          onProblem: signsOut,
+        });
       case 'dashboard':
         return new DashboardView(this.reports, signsOut);
       case 'setup':

@@ -1,8 +1,8 @@
 import { PRIORITIES, type AdminApi, type Assignment, type QueueSetup, type ResponseTarget } from '../api/admin';
 import type { Outcome } from '../api/outcomes';
-import { ApiProblem } from '../api/problems';
 import type { Template } from '../api/templates';
 import { h } from '../ui/dom';
+import { attempt, feedback, field, part, readSection } from '../ui/forms';
 import { codeInWords, locationName, queueName } from '../ui/format';
 import { ASSIGNMENTS, dryRunFacts, holidaysText, hoursFrom, queueForm, queueSetupFrom, queueWords, weeklyText } from './setupForms';
 
@@ -369,45 +369,13 @@ export class AdminView {
     return form;
   }
 
-  /** Does what a form asked; a refusal is said in `error`, in the service's words. */
-  private async attempt(error: HTMLElement, action: () => Promise<void>): Promise<void> {
-    try {
-      await action();
-    } catch (e) {
-      this.say(error, e);
-    }
+  private attempt(error: HTMLElement, action: () => Promise<void>): Promise<void> {
+    return attempt(error, action, this.options.onProblem);
   }
 
-  /** Reads one section; a refusal is said there, so the other sections still work. */
-  private async read(section: HTMLElement, load: () => Promise<void>): Promise<void> {
-    try {
-      await load();
-    } catch (e) {
-      const problem = h('p', { class: 'admin-error', role: 'alert' });
-      this.say(problem, e);
-      section.replaceChildren(problem);
-    }
+  private read(section: HTMLElement, load: () => Promise<void>): Promise<void> {
+    return readSection(section, load, this.options.onProblem);
   }
-
-  private say(where: HTMLElement, e: unknown): void {
-    if (this.options.onProblem(e)) {
-      return;
-    }
-    where.textContent = e instanceof ApiProblem ? e.plainMessage : 'Something went wrong. Please try again.';
-  }
-}
-
-/** Where a form says what was done (a status) and what was refused (an alert). */
-function feedback(done?: string): [HTMLElement, HTMLElement] {
-  return [h('p', { class: 'admin-done', role: 'status' }, done ?? ''), h('p', { class: 'admin-error', role: 'alert' })];
-}
-
-function part(id: string, title: string, body: HTMLElement): HTMLElement {
-  return h('section', { class: 'admin-part', id, 'aria-labelledby': `${id}-heading` }, h('h2', { id: `${id}-heading` }, title), body);
-}
-
-function field(id: string, label: string, control: HTMLElement): HTMLElement {
-  return h('div', { class: 'action-field' }, h('label', { for: id }, label), control);
 }
 
 /** Minutes and "business hours" per priority, in a table with row and column headers. */

@@ -18,14 +18,23 @@ describe('routes', () => {
   it('offers the dashboard to supervisors and practice admins, and setup to practice admins only', () => {
     expect(routeOf('/dashboard')).toEqual({ page: 'dashboard' });
     expect(routeOf('/setup')).toEqual({ page: 'setup' });
-    expect(navigationFor(['supervisor']).map((n) => n.label)).toEqual(['Inbox', 'Mentions', 'Identity review', 'Dashboard', 'Audit log']);
-    expect(navigationFor(['practice-admin']).map((n) => n.label)).toEqual(['Inbox', 'Mentions', 'Identity review', 'Dashboard', 'Setup']);
+    expect(navigationFor(['supervisor']).map((n) => n.label)).toEqual(['Inbox', 'Mentions', 'Identity review', 'Coverage', 'Dashboard', 'Audit log']);
+    expect(navigationFor(['practice-admin']).map((n) => n.label)).toEqual(['Inbox', 'Mentions', 'Identity review', 'Coverage', 'Dashboard', 'Setup']);
     expect(navigationFor(['compliance-officer']).map((n) => n.label)).toEqual(['Inbox', 'Mentions', 'Audit log']);
     for (const role of ['front-desk', 'scheduling', 'billing', 'nurse', 'provider', 'compliance-officer']) {
       expect(mayOpen('dashboard', [role])).toBe(false);
       expect(mayOpen('setup', [role])).toBe(false);
     }
     expect(mayOpen('setup', ['supervisor'])).toBe(false);
+  });
+
+  it('offers coverage to every role routing-service lets read on-call and out-of-office: all but compliance officers', () => {
+    expect(routeOf('/coverage')).toEqual({ page: 'coverage' });
+    expect(pathOf({ page: 'coverage' })).toBe('/coverage');
+    for (const role of ['front-desk', 'scheduling', 'billing', 'nurse', 'provider', 'supervisor', 'practice-admin']) {
+      expect(navigationFor([role]).map((n) => n.label)).toContain('Coverage');
+    }
+    expect(mayOpen('coverage', ['compliance-officer'])).toBe(false);
   });
 
   it('offers the audit log to compliance officers and supervisors only', () => {

@@ -1,17 +1,18 @@
-import { ALL_STAFF, AUDIT_READERS, hasAnyRole, IDENTITY_REVIEWERS, PRACTICE_ADMINS, REPORT_READERS, type StaffRole } from '../auth/roles';
+import { ALL_STAFF, AUDIT_READERS, COVERAGE_READERS, hasAnyRole, IDENTITY_REVIEWERS, PRACTICE_ADMINS, REPORT_READERS, type StaffRole } from '../auth/roles';
 
 /**
  * The app's addresses: `/` is the inbox, `/conversations/{id}` an open conversation beside it, `/mentions` the notes
  * in which colleagues mentioned the person, `/identity-reviews` the senders waiting for someone to say who they are,
- * `/dashboard` the supervisor's figures, `/setup` the practice admin's setup, `/audit` the audit log
- * (`/audit/conversations/{id}`: who read that conversation). Addresses carry ids only, never search words or anything
- * about a patient.
+ * `/coverage` who is on call and who is away, `/dashboard` the supervisor's figures, `/setup` the practice admin's
+ * setup, `/audit` the audit log (`/audit/conversations/{id}`: who read that conversation). Addresses carry ids only,
+ * never search words or anything about a patient.
  */
 export type Route =
   | { page: 'inbox' }
   | { page: 'conversation'; id: string }
   | { page: 'mentions' }
   | { page: 'identity-reviews' }
+  | { page: 'coverage' }
   | { page: 'dashboard' }
   | { page: 'setup' }
   | { page: 'audit'; readersOf?: string };
@@ -37,6 +38,7 @@ export const PAGES: Record<Page, PageDefinition> = {
     roles: IDENTITY_REVIEWERS,
     nav: { label: 'Identity review', path: '/identity-reviews' },
   },
+  coverage: { title: 'Coverage', roles: COVERAGE_READERS, nav: { label: 'Coverage', path: '/coverage' } },
   dashboard: { title: 'Dashboard', roles: REPORT_READERS, nav: { label: 'Dashboard', path: '/dashboard' } },
   setup: { title: 'Practice setup', roles: PRACTICE_ADMINS, nav: { label: 'Setup', path: '/setup' } },
   audit: { title: 'Audit log', roles: AUDIT_READERS, nav: { label: 'Audit log', path: '/audit' } },
@@ -48,6 +50,9 @@ export function routeOf(path: string): Route {
   }
   if (/^\/identity-reviews\/?$/.test(path)) {
     return { page: 'identity-reviews' };
+  }
+  if (/^\/coverage\/?$/.test(path)) {
+    return { page: 'coverage' };
   }
   if (/^\/dashboard\/?$/.test(path)) {
     return { page: 'dashboard' };
@@ -71,6 +76,8 @@ export function pathOf(route: Route): string {
       return '/mentions';
     case 'identity-reviews':
       return '/identity-reviews';
+    case 'coverage':
+      return '/coverage';
     case 'dashboard':
       return '/dashboard';
     case 'setup':

@@ -1,6 +1,7 @@
 import type { AuditApi, AuditEntry, AuditFilters, ConversationReader, ExportFormat } from '../api/audit';
 import { ApiProblem } from '../api/problems';
 import { h } from '../ui/dom';
+import { field } from '../ui/forms';
 import { locationName, when } from '../ui/format';
 import { AUDIT_ACTIONS, actionWords, chainWords, filtersFrom, pageWords } from './auditWords';
 
@@ -32,6 +33,8 @@ export class AuditView {
   private readonly results = h('section', { class: 'audit-results', 'aria-labelledby': 'audit-results-heading', hidden: true });
   private readonly readers = h('section', { class: 'audit-readers', 'aria-labelledby': 'readers-heading', hidden: true });
   private filters: AuditFilters = {};
+  /** Each search gets a number; the answer to one superseded by a newer search (or a refused form) is dropped. */
+  private searchRound = 0;
 
   constructor(private readonly api: AuditApi, private readonly options: AuditViewOptions) {
     this.fields = {
@@ -163,19 +166,24 @@ export class AuditView {
   }
 
   private async search(page: number): Promise<void> {
+    const round = ++this.searchRound;
     if (page === 0) {
       const asked = await this.readForm();
-      if (!asked) {
+      if (!asked || round !== this.searchRound) {
         return;
       }
       this.filters = asked;
     }
     try {
       const found = await this.api.search(this.filters, page, PAGE_SIZE);
-      this.problem.textContent = '';
-      this.renderResults(found.entries, page, found.total);
+      if (round === this.searchRound) {
+        this.problem.textContent = '';
+        this.renderResults(found.entries, page, found.total);
+      }
     } catch (e) {
-      this.fail(e);
+      if (round === this.searchRound) {
+        this.fail(e);
+      }
     }
   }
 
@@ -260,11 +268,6 @@ function who(name: string | null, id: string | null): string | Node {
   return name && name !== id ? h('span', { title: `User id ${id}` }, name) : id;
 }
 
-function field(id: string, label: string, control: HTMLElement): HTMLElement {
-  return h('div', { class: 'action-field' }, h('label', { for: id }, label), control);
-}
-
-/** A table with column headers; cells are text nodes or elements built from data, never HTML. */
 function table(caption: string, columns: string[], rows: (string | Node)[][]): HTMLTableElement {
   return h('table', { class: 'data-table' },
     h('caption', {}, caption),

@@ -1,4 +1,5 @@
 import type { AuditFilters, ChainStatus } from '../api/audit';
+import { instantOf } from '../ui/format';
 
 /** What the audit search form holds, as typed: `from`/`to` are `datetime-local` values in the person's own time. */
 export interface AuditForm {
@@ -31,8 +32,8 @@ export function actionWords(action: string): string {
 
 /** The API's filters from the form, or what is wrong with it in words (nothing is asked then). */
 export function filtersFrom(form: AuditForm): { filters: AuditFilters } | { problem: string } {
-  const from = instant(form.from);
-  const to = instant(form.to);
+  const from = instantOf(form.from);
+  const to = instantOf(form.to);
   if (from === null || to === null) {
     return { problem: 'Enter the dates and times in full, or leave them empty.' };
   }
@@ -48,15 +49,6 @@ export function filtersFrom(form: AuditForm): { filters: AuditFilters } | { prob
       to,
     },
   };
-}
-
-/** A `datetime-local` value as an ISO-8601 instant; undefined when empty, null when it is not a date. */
-function instant(local: string): string | undefined | null {
-  if (!local.trim()) {
-    return undefined;
-  }
-  const at = new Date(local);
-  return Number.isNaN(at.getTime()) ? null : at.toISOString();
 }
 
 /** "Entries 51–100 of 230", for a page of a search or of a readers list. */

@@ -29,6 +29,12 @@ export const AUDIT_KEEPERS: readonly StaffRole[] = ['compliance-officer'];
 /** Who may read the dashboard's figures (conversation-service's `/api/reports/dashboard`). */
 export const REPORT_READERS: readonly StaffRole[] = ['supervisor', 'practice-admin'];
 
+/** Who sees on-call and out-of-office and sets their own (routing-service's hours and coverage): all but compliance. */
+export const COVERAGE_READERS: readonly StaffRole[] = ALL_STAFF.filter((role) => role !== 'compliance-officer');
+
+/** Who puts people on call and sets anyone's out-of-office. */
+export const COVERAGE_ARRANGERS: readonly StaffRole[] = ['supervisor', 'practice-admin'];
+
 /** Who sets the practice up: queues, targets, outcomes, templates, routing rules and hours. */
 export const PRACTICE_ADMINS: readonly StaffRole[] = ['practice-admin'];
 

@@ -14,6 +14,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -167,7 +171,7 @@ class StaffWebAppIT {
             // A reply scheduled for tomorrow is listed with its text, then cancelled; nothing reaches the carrier.
             String later = "We will call you tomorrow morning. " + UUID.randomUUID().toString().substring(0, 8);
             page.getByLabel("Reply by SMS").fill(later);
-            page.getByLabel("Send later at").fill(java.time.LocalDate.now().plusDays(1) + "T09:00");
+            page.getByLabel("Send later at").fill(LocalDate.now().plusDays(1) + "T09:00");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schedule reply")).click();
             Locator scheduled = page.locator(".scheduled-reply", new Page.LocatorOptions().setHasText(later));
             assertThat(scheduled).isVisible();
@@ -440,6 +444,74 @@ class StaffWebAppIT {
         String setup = given().auth().oauth2(running.token("admin")).get(running.staff + "/api/queues").then()
                 .statusCode(200).extract().jsonPath().getString("queues.find { it.queue == '" + queue + "' }.assignment");
         assertEquals("round-robin", setup);
+    }
+
+    /**
+     * Coverage: the supervisor puts the provider on call at South for tomorrow night, as routing-service then keeps it;
+     * the nurse, who may not arrange on-call, sets her own out-of-office with a colleague covering and ends it.
+     */
+    @Test
+    void supervisorPutsTheProviderOnCallAndTheNurseSetsAndEndsHerOutOfOffice() {
+        LocalDate tomorrow = LocalDate.now().plusDays(1);
+        LocalDateTime shiftStarts = tomorrow.atTime(18, 0);
+        LocalDateTime shiftEnds = tomorrow.plusDays(1).atTime(8, 0);
+        try (BrowserContext context = freshContext()) {
+            Page page = context.newPage();
+            signIn(page, "supervisor", null);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Coverage")).click();
+            page.waitForURL(running.staff + "/coverage");
+            Locator south = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Put someone on call at South Clinic"));
+            south.getByLabel("Who (username)").fill("provider");
+            south.getByLabel("From (your time)").fill(shiftEnds.toString());
+            south.getByLabel("Until (your time)").fill(shiftStarts.toString());
+            south.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Put on call")).click();
+            assertThat(south.locator(".admin-error")).hasText("The start must be before the end.");
+
+            south.getByLabel("From (your time)").fill(shiftStarts.toString());
+            south.getByLabel("Until (your time)").fill(shiftEnds.toString());
+            south.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Put on call")).click();
+            Locator southShifts = page.locator("[data-location='south']");
+            assertThat(southShifts.locator(".admin-done"))
+                    .hasText("provider is on call then: emergencies written in that time alert them.");
+            assertThat(southShifts.locator(".coverage-list")).containsText("provider, ");
+            assertAccessible(page, "coverage");
+        }
+        // The browser's time is this machine's, so routing-service holds the shift at those instants.
+        List<String> southShifts = given().auth().oauth2(running.token("supervisor"))
+                .get(running.staff + "/api/routing/locations/south/on-call").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.staffUser == 'provider' }.startsAt");
+        assertTrue(southShifts.stream().map(Instant::parse).anyMatch(
+                shiftStarts.atZone(ZoneId.systemDefault()).toInstant()::equals), southShifts.toString());
+
+        try (BrowserContext context = freshContext()) {
+            Page page = context.newPage();
+            signIn(page, "nurse", null);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Coverage")).click();
+            page.waitForURL(running.staff + "/coverage");
+            assertEquals(0, page.locator(".coverage-location form").count(), "a nurse is offered to arrange on-call");
+            Locator away = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Set an out-of-office"));
+            assertThat(away.getByLabel("Who is away (you)")).hasValue("nurse");
+            away.getByLabel("Covered by (username)").fill("provider");
+            away.getByLabel("Away from (your time)").fill(tomorrow.plusDays(3).atTime(8, 0).toString());
+            away.getByLabel("Back at (your time)").fill(tomorrow.plusDays(4).atTime(17, 0).toString());
+            away.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set out-of-office")).click();
+            assertThat(page.locator("#coverage-away .admin-done"))
+                    .hasText("Set: while nurse is away, messages meant for them go to provider.");
+            Locator mine = page.locator("[data-staff-user='nurse']");
+            assertThat(mine).containsText("nurse will be away from");
+            assertThat(mine).containsText("provider covers.");
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("coverage.png")));
+            assertAccessible(page, "coverage as a nurse");
+
+            mine.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("End my out-of-office")).click();
+            assertThat(page.locator("#coverage-away .admin-done"))
+                    .hasText("nurse is back: messages meant for them go to them again.");
+            assertThat(mine).hasCount(0);
+        }
+        List<String> awayNow = given().auth().oauth2(running.token("supervisor"))
+                .get(running.staff + "/api/routing/absences").then().statusCode(200)
+                .extract().jsonPath().getList("staffUser");
+        assertFalse(awayNow.contains("nurse"), "the nurse's out-of-office was ended: " + awayNow);
     }
 
     /**
