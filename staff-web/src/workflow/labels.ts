@@ -23,6 +23,9 @@ const STATUS: Record<ConversationStatus, string> = {
   resolved: 'Resolved',
 };
 
+/** Every status, in the order a conversation goes through them. */
+export const STATUSES = Object.keys(STATUS) as ConversationStatus[];
+
 export function statusName(status: ConversationStatus): string {
   return STATUS[status] ?? status;
 }
