@@ -4,7 +4,7 @@ import { queueLabel, queueLoad } from './queueList';
 
 const frontDesk: QueueCount = { queue: 'north-front-desk', locationCode: 'north', open: 3, unassigned: 1, urgent: 1, overdue: 0 };
 
-// The list itself is driven in the browser test (StaffWebAppIT): vitest runs without a DOM here.
+// The list itself: its focus in queueListFocus.test.ts (happy-dom), choosing a queue in the browser test (StaffWebAppIT).
 describe('queueLoad', () => {
   it('says what waits and leaves out what is zero', () => {
     expect(queueLoad(frontDesk)).toBe('3 open, 1 unassigned, 1 urgent');

@@ -43,13 +43,20 @@ export class QueueList {
     return this.chosen;
   }
 
+  /** Redrawn with every refresh of the inbox; keyboard focus stays on the same queue's button. */
   show(queues: QueueCount[]): void {
     this.queues = queues;
+    const focused = this.list.contains(document.activeElement)
+      ? (document.activeElement as HTMLElement).dataset.queue ?? ''
+      : undefined;
     const all = this.button('', 'All queues', null);
     this.list.replaceChildren(
       h('li', {}, all),
       ...queues.map((q) => h('li', {}, this.button(q.queue, queueLabel(q, queues), q))),
     );
+    if (focused !== undefined) {
+      [...this.list.querySelectorAll<HTMLElement>('button')].find((b) => (b.dataset.queue ?? '') === focused)?.focus();
+    }
   }
 
   private button(code: string, label: string, load: QueueCount | null): HTMLButtonElement {
