@@ -138,10 +138,14 @@ class StaffWebAppIT {
             // may sit above it, and the list may still be redrawing after "All queues", so j is pressed until this
             // row has focus rather than a number of times counted from a list that can change under it.
             int rowCount = page.locator(".inbox-row").count();
+            List<Object> trail = new java.util.ArrayList<>();
             for (int press = 0; press < rowCount + 5 && !hasFocus(row); press++) {
                 page.keyboard().press("j");
+                trail.add(page.evaluate("() => { const e = document.activeElement;"
+                        + " return e ? (e.dataset.conversationId || e.tagName + '.' + e.className) : null; }"));
             }
-            assertThat(row).isFocused();
+            assertTrue(hasFocus(row), "j never reached the row among " + rowCount + " rows " + page.locator(".inbox-row")
+                    .evaluateAll("rows => rows.map(r => r.dataset.conversationId)") + "; focus went " + trail);
             page.keyboard().press("Enter");
             page.waitForURL(running.staff + "/conversations/" + conversationId);
             assertThat(page.locator(".message.inbound .message-text").last()).hasText(text);
