@@ -137,7 +137,7 @@ describe("the service's refusal, rule by rule", () => {
     ], rules)).toBe(
       `Rule 2 ("Second"), queue: 'south-billing' is not a queue of location 'south' (limit the rule with when.locations, or create the queue). `
       + 'Rule 1 ("Billing questions go to the billing desk"), time: one of [after-hours, business-hours, holiday]. '
-      + 'Rule 2 ("Second"), what happens: at least one action. Why it changed: at most 500 characters. Rules: at most 200 rules.',
+      + 'Rule 2 ("Second"), what happens: at least one action. Why it changed: at most 500 characters. The rules: at most 200 rules.',
     );
   });
 });

@@ -313,6 +313,7 @@ function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+const TOP_FIELD_WORDS: Record<string, string> = { comment: 'Why it changed', rules: 'The rules' };
 const FIELD_WORDS: Record<string, string> = {
   id: 'rule code', description: 'description', 'when.categories': 'category', 'when.urgencies': 'urgency',
   'when.locations': 'clinic', 'when.channels': 'channel', 'when.careTeams': 'care teams', 'when.identities': 'sender',
@@ -330,7 +331,7 @@ export function rulesProblemWords(errors: { field: string; problem: string }[], 
     const match = /^rules\[(\d+)\](?:\.(.+))?$/.exec(field);
     const sentence = problem.endsWith('.') ? problem : `${problem}.`;
     if (!match) {
-      return `${field === 'comment' ? 'Why it changed' : capital(field)}: ${sentence}`;
+      return `${TOP_FIELD_WORDS[field] ?? field}: ${sentence}`;
     }
     const index = Number(match[1]);
     const which = ruleName(index, rules[index] ?? {});

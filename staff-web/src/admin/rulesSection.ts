@@ -148,7 +148,7 @@ export class RulesSection {
       element.addEventListener('click', action);
       return element;
     };
-    const element = h('li', { class: 'rule-card', 'aria-labelledby': id('heading'), 'data-rule': form.id || undefined },
+    const element = h('li', { class: 'rule-card', 'aria-labelledby': id('heading') },
       heading,
       summary,
       text(id('description'), 'Description (e.g. Billing questions go to the billing desk)', form.description, (v) => { form.description = v; }),
@@ -246,7 +246,7 @@ export class RulesSection {
       if (useDraft.checked && !rules) {
         return;
       }
-      await this.attempt(error, rules ?? [], async () => {
+      await this.attempt(error, rules, async () => {
         const result = await this.api.dryRun({
           practiceNumber: number.value.trim(), text: text.value,
           at: at.value ? new Date(at.value).toISOString() : undefined, rules,
@@ -259,16 +259,17 @@ export class RulesSection {
   }
 
   /**
-   * Does what a form asked; a field-by-field refusal names each rule and field as the form does, anything else is
-   * said as the app says it. `changed` adds to what is said when someone saved another version meanwhile (409).
+   * Does what a form asked; a field-by-field refusal of `rules` sent names each rule and field as the form does,
+   * anything else is said as the app says it. `changed` adds to what is said when someone saved another version
+   * meanwhile (409).
    */
-  private attempt(error: HTMLElement, rules: RoutingRule[], action: () => Promise<void>, changed?: () => void): Promise<void> {
+  private attempt(error: HTMLElement, rules: RoutingRule[] | undefined, action: () => Promise<void>, changed?: () => void): Promise<void> {
     return attempt(error, async () => {
       try {
         await action();
       } catch (e) {
         const errors = e instanceof ApiProblem && e.status === 422 ? e.problem?.errors : undefined;
-        if (errors?.length) {
+        if (rules && errors?.length) {
           error.textContent = `That did not go through: ${rulesProblemWords(errors, rules)}`;
         } else if (e instanceof ApiProblem && e.status === 409 && changed) {
           error.textContent = e.plainMessage;
