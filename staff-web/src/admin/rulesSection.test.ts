@@ -108,7 +108,7 @@ describe('the routing rules as cards', () => {
     expect(button(cards(section)[1], 'Move down').disabled).toBe(true);
   });
 
-  it('adds, moves and removes rules, and saves them in that order based on the version shown', async () => {
+  it('adds, moves and removes rules, and saves them in that order based on the version shown, not on Enter in a rule', async () => {
     const server = new RulesServer();
     server.current.rules = [billing, refills];
     const section = await show(server);
@@ -134,6 +134,9 @@ describe('the routing rules as cards', () => {
     button(cards(section)[2], 'Remove').click();
     expect(titles(section)).toEqual(['Rule 1: Billing at North after hours', 'Rule 2: Billing questions go to the billing desk']);
 
+    const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+    within(cards(section)[0], 'input[id$="-keywords"]').dispatchEvent(enter);
+    expect(enter.defaultPrevented).toBe(true);
     type(section.element.querySelector<HTMLInputElement>('#rules-comment')!, 'Billing after hours at North first');
     await submit(section.element.querySelector<HTMLFormElement>('form.rules-form')!);
 

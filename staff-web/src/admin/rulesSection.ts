@@ -40,6 +40,12 @@ export class RulesSection {
   private show(current: RuleSet, done?: string): void {
     this.cards = current.rules.map((rule) => this.card(ruleForm(rule)));
     const list = h('ol', { class: 'rule-list' });
+    // Enter in one rule's field would submit the form and save every rule half-edited: only the Save button saves.
+    list.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
+        event.preventDefault();
+      }
+    });
     const moved = h('p', { class: 'admin-note', 'aria-live': 'polite' });
     const comment = h('input', { id: 'rules-comment', autocomplete: 'off' });
     const [status, error] = feedback(done);
