@@ -194,6 +194,15 @@ export interface SearchCriteria {
   phone?: string;
   email?: string;
   status?: ConversationStatus[];
+  queue?: string;
+  /** The owner's username. */
+  assignee?: string;
+  category?: Category;
+  priority?: Priority;
+  /** Latest activity at or after this ISO-8601 date-time with offset. */
+  from?: string;
+  /** Latest activity before this ISO-8601 date-time with offset. */
+  to?: string;
   limit?: number;
 }
 

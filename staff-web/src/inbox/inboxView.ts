@@ -1,14 +1,14 @@
 import type { Category, ConversationSummary, InboxFilters, InboxViewName, QueueCount, SearchCriteria, Urgency } from '../api/conversations';
-import { ApiProblem } from '../api/problems';
 import { badgeSpans } from '../triage/badges';
 import { CATEGORY_FILTERS, filtersDescription, isPinned, triageBadges, URGENCY_FILTERS } from '../triage/labels';
-import { h, opensHere } from '../ui/dom';
+import { h, opensHere, select } from '../ui/dom';
 import { channelName, locationName, queueName, when } from '../ui/format';
 import type { LiveState } from '../live/liveFeed';
 import { INBOX_VIEWS, ownerText, statusName, targetClock, viewLabel } from '../workflow/labels';
 import { QueueList } from './queueList';
 import type { ReadMarks } from './readMarks';
-import { searchCriteria, searchSummary } from './search';
+import { searchSummary } from './search';
+import { SearchBox } from './searchBox';
 
 const LIVE_STATE: Record<LiveState, string> = {
   connecting: 'Connecting to live updates…',
@@ -34,11 +34,9 @@ export class InboxView {
   private readonly queues = new QueueList('', () => this.filtersChanged());
   private view: InboxViewName = '';
   private shown: { conversations: ConversationSummary[]; openId: string | null } = { conversations: [], openId: null };
-  private readonly query = h('input', { id: 'inbox-search', name: 'q', type: 'search', autocomplete: 'off', 'aria-describedby': 'inbox-search-hint' });
-  private readonly clearSearch = h('button', { type: 'button', hidden: true }, 'Clear search');
-  private readonly searchError = h('p', { class: 'search-error', role: 'alert' });
+  private readonly searchBox: SearchBox;
   /** Search results replace the list until cleared; they are not searched again by themselves (each search is audited). */
-  private results?: ConversationSummary[];
+  private results?: { found: ConversationSummary[]; criteria: SearchCriteria };
 
   constructor(
     /** The signed-in person's username, so their own conversations say "you". */
@@ -50,6 +48,13 @@ export class InboxView {
     /** Runs a search typed in the inbox's search box. */
     private readonly search: (criteria: SearchCriteria) => Promise<ConversationSummary[]>,
   ) {
+    this.searchBox = new SearchBox(me, {
+      search: (criteria) => this.runSearch(criteria),
+      clear: () => {
+        this.endSearch();
+        this.render(this.shown.conversations, this.shown.openId);
+      },
+    });
     this.list = h('ul', { class: 'inbox-list', role: 'list' });
     this.summary = h('p', { class: 'inbox-summary', 'aria-live': 'polite' }, 'Loading conversations…');
     this.urgency = select('inbox-urgency', URGENCY_FILTERS);
@@ -71,7 +76,7 @@ export class InboxView {
       'section',
       { class: 'inbox', 'aria-labelledby': 'inbox-heading' },
       h('div', { class: 'inbox-heading' }, h('h1', { id: 'inbox-heading' }, 'Inbox'), this.liveState),
-      this.searchForm(),
+      this.searchBox.element,
       h('div', { class: 'inbox-views', role: 'group', 'aria-label': 'Views' }, ...this.views),
       this.queues.element,
       h(
@@ -103,55 +108,25 @@ export class InboxView {
     this.onFilter(this.filters);
   }
 
-  /** A POST with the words or number in its body, never in the address (`src/inbox/search.ts`). */
-  private searchForm(): HTMLFormElement {
-    const form = h(
-      'form',
-      { class: 'inbox-search', role: 'search', 'aria-label': 'Search conversations' },
-      h('label', { for: 'inbox-search' }, 'Search'),
-      h('div', { class: 'search-row' }, this.query, h('button', { type: 'submit' }, 'Search'), this.clearSearch),
-      h('p', { id: 'inbox-search-hint', class: 'search-hint' }, 'Words from the messages, a phone number or an e-mail address'),
-      this.searchError,
-    );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.runSearch();
-    });
-    this.clearSearch.addEventListener('click', () => {
-      this.query.value = '';
-      this.endSearch();
-      this.render(this.shown.conversations, this.shown.openId);
-      this.query.focus();
-    });
-    return form;
-  }
-
-  private async runSearch(): Promise<void> {
-    const criteria = searchCriteria(this.query.value);
-    this.searchError.textContent = '';
-    if (typeof criteria === 'string') {
-      this.searchError.textContent = criteria;
-      return;
-    }
+  /** A POST with the words, number and filters in its body, never in the address (`src/inbox/searchBox.ts`). */
+  private async runSearch(criteria: SearchCriteria): Promise<void> {
     this.summary.textContent = 'Searching…';
     try {
-      this.results = await this.search(criteria);
-      this.clearSearch.hidden = false;
-    } catch (e) {
-      this.searchError.textContent = e instanceof ApiProblem ? e.plainMessage : 'The search did not go through. Please try again.';
+      this.results = { found: await this.search(criteria), criteria };
+    } finally {
+      this.render(this.shown.conversations, this.shown.openId);
     }
-    this.render(this.shown.conversations, this.shown.openId);
   }
 
   private endSearch(): void {
     this.results = undefined;
-    this.clearSearch.hidden = true;
-    this.searchError.textContent = '';
+    this.searchBox.ended();
   }
 
-  /** The queue list's counts, asked for with every refresh of the list. */
+  /** The queue list's counts, asked for with every refresh of the list; the search's queue filter offers the same. */
   showQueues(queues: QueueCount[]): void {
     this.queues.show(queues);
+    this.searchBox.showQueues(queues);
   }
 
   /** Said once per change of state, not on every retry. */
@@ -165,11 +140,11 @@ export class InboxView {
   /** Draws the list (or the search results while a search is shown) with the open conversation marked. */
   render(latest: ConversationSummary[], openId: string | null): void {
     this.shown = { conversations: latest, openId };
-    const conversations = this.results ?? latest;
+    const conversations = this.results?.found ?? latest;
     // Rebuilding the rows every refresh is cheap; keeping keyboard focus on the same row is what matters.
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.conversationId;
     this.summary.textContent = this.results
-      ? searchSummary(this.results.length)
+      ? searchSummary(this.results.found.length, this.results.criteria, this.me)
       : inboxSummary(conversations, conversations.filter((c) => this.marks.isUnread(c)).length, this.filters);
     const lastPinned = conversations.map(isPinned).lastIndexOf(true);
     this.list.replaceChildren(
@@ -254,8 +229,4 @@ export function inboxSummary(conversations: Pick<ConversationSummary, 'priority'
     `${n} conversation${n === 1 ? '' : 's'}${inView}${filtered ? ` (${filtered})` : ''}, ${unread} unread` +
     (pinned ? `, ${pinned} critical on top` : '')
   );
-}
-
-function select(id: string, options: { value: string; label: string }[]): HTMLSelectElement {
-  return h('select', { id, name: id.replace('inbox-', '') }, ...options.map((o) => h('option', { value: o.value }, o.label)));
 }

@@ -17,6 +17,12 @@ export function queueLoad(queue: QueueCount): string {
   return parts.join(', ');
 }
 
+/** A queue's name, with its location when the person works at several. */
+export function queueLabel(queue: Pick<QueueCount, 'queue' | 'locationCode'>, all: Pick<QueueCount, 'locationCode'>[]): string {
+  const several = all.some((q) => q.locationCode !== queue.locationCode);
+  return several ? `${locationName(queue.locationCode)} · ${queueName(queue.queue)}` : queueName(queue.queue);
+}
+
 /**
  * The queues the person may see, each with what waits there; choosing one narrows the inbox to it, choosing it
  * again (or "All queues") shows every queue. Toggle buttons, like the views: the same list asked differently.
@@ -39,11 +45,10 @@ export class QueueList {
 
   show(queues: QueueCount[]): void {
     this.queues = queues;
-    const several = new Set(queues.map((q) => q.locationCode)).size > 1;
     const all = this.button('', 'All queues', null);
     this.list.replaceChildren(
       h('li', {}, all),
-      ...queues.map((q) => h('li', {}, this.button(q.queue, several ? `${locationName(q.locationCode)} · ${queueName(q.queue)}` : queueName(q.queue), q))),
+      ...queues.map((q) => h('li', {}, this.button(q.queue, queueLabel(q, queues), q))),
     );
   }
 

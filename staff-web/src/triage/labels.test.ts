@@ -8,6 +8,7 @@ import {
   filtersDescription,
   identityLabel,
   isPinned,
+  PRIORITY_FILTERS,
   triageBadges,
   URGENCY_FILTERS,
 } from './labels';
@@ -91,6 +92,7 @@ describe('triage labels', () => {
     expect(URGENCY_FILTERS.map((o) => o.value)).toEqual(['', 'emergency', 'urgent', 'routine']);
     expect(CATEGORY_FILTERS[0]).toEqual({ value: '', label: 'All categories' });
     expect(new Set(CATEGORY_FILTERS.map((o) => o.value)).size).toBe(9);
+    expect(PRIORITY_FILTERS.map((o) => o.label)).toEqual(['All priorities', 'Critical', 'High priority', 'Normal priority', 'Low priority']);
     expect(filtersDescription({ urgency: 'emergency', category: 'refill' })).toBe('Emergency, Refill');
     expect(filtersDescription({ urgency: '', category: '' })).toBeNull();
   });

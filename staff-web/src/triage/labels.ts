@@ -54,6 +54,12 @@ export const CATEGORY_FILTERS: { value: Category | ''; label: string }[] = [
     .map((value) => ({ value, label: CATEGORY_LABELS[value] })),
 ];
 
+/** Priority in the order of the list, highest first; '' is "all". */
+export const PRIORITY_FILTERS: { value: Priority | ''; label: string }[] = [
+  { value: '', label: 'All priorities' },
+  ...(['critical', 'high', 'normal', 'low'] as Priority[]).map((value) => ({ value, label: PRIORITY_LABELS[value] })),
+];
+
 /** An unknown code (a newer service) is shown as it is rather than hidden. */
 export function categoryLabel(category: string | null | undefined): string | null {
   return category ? CATEGORY_LABELS[category as Category] ?? category : null;

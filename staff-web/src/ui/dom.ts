@@ -29,3 +29,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export function opensHere(event: MouseEvent): boolean {
   return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey;
 }
+
+/** A select of the given options, the first one chosen; its name is the id without its screen's prefix. */
+export function select(id: string, options: { value: string; label: string }[]): HTMLSelectElement {
+  return h('select', { id, name: id.replace(/^[a-z]+-/, '') }, ...options.map((o) => h('option', { value: o.value }, o.label)));
+}

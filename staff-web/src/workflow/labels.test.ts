@@ -6,21 +6,25 @@ const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
 
 describe('the response clock', () => {
   it('says how long is left, with the tone of the server flag', () => {
-    expect(targetClock({ responseDueAt: at(12), targetFlag: null }, now)).toEqual({ text: 'Due in 12 min', tone: 'on-time' });
-    expect(targetClock({ responseDueAt: at(3), targetFlag: 'approaching' }, now)).toEqual({ text: 'Due in 3 min', tone: 'approaching' });
+    expect(targetClock({ status: 'assigned', responseDueAt: at(12), targetFlag: null }, now)).toEqual({ text: 'Due in 12 min', tone: 'on-time' });
+    expect(targetClock({ status: 'assigned', responseDueAt: at(3), targetFlag: 'approaching' }, now)).toEqual({ text: 'Due in 3 min', tone: 'approaching' });
   });
 
   it('says how late it is once past the target', () => {
-    expect(targetClock({ responseDueAt: at(-5), targetFlag: 'overdue' }, now)).toEqual({ text: 'Overdue by 5 min', tone: 'overdue' });
+    expect(targetClock({ status: 'assigned', responseDueAt: at(-5), targetFlag: 'overdue' }, now)).toEqual({ text: 'Overdue by 5 min', tone: 'overdue' });
     // Between the server's last look and now the target passed: the time decides.
-    expect(targetClock({ responseDueAt: at(-2), targetFlag: 'approaching' }, now)?.tone).toBe('overdue');
+    expect(targetClock({ status: 'assigned', responseDueAt: at(-2), targetFlag: 'approaching' }, now)?.tone).toBe('overdue');
     // The server counts business hours and already says overdue: it decides, whatever the clocks.
-    expect(targetClock({ responseDueAt: at(1), targetFlag: 'overdue' }, now)).toEqual({ text: 'Overdue by less than a minute', tone: 'overdue' });
+    expect(targetClock({ status: 'assigned', responseDueAt: at(1), targetFlag: 'overdue' }, now)).toEqual({ text: 'Overdue by less than a minute', tone: 'overdue' });
   });
 
   it('shows nothing while nobody waits on staff', () => {
-    expect(targetClock({ responseDueAt: null, targetFlag: null }, now)).toBeNull();
-    expect(targetClock({}, now)).toBeNull();
+    expect(targetClock({ status: 'assigned', responseDueAt: null, targetFlag: null }, now)).toBeNull();
+    expect(targetClock({ status: 'unassigned' }, now)).toBeNull();
+    // Resolved (or snoozed, or awaiting the patient) a moment ago: the service clears the due time on its next round.
+    for (const status of ['resolved', 'snoozed', 'awaiting-patient'] as const) {
+      expect(targetClock({ status, responseDueAt: at(30), targetFlag: null }, now)).toBeNull();
+    }
   });
 
   it('puts durations in words', () => {

@@ -23,6 +23,9 @@ const STATUS: Record<ConversationStatus, string> = {
   resolved: 'Resolved',
 };
 
+/** Every status, in the order a conversation goes through them. */
+export const STATUSES = Object.keys(STATUS) as ConversationStatus[];
+
 export function statusName(status: ConversationStatus): string {
   return STATUS[status] ?? status;
 }
@@ -51,10 +54,11 @@ export interface TargetClock {
 
 /**
  * The response clock against the queue's target: "Due in 12 min", "Overdue by 5 min". The server's flag decides the
- * tone (it counts business hours); the minutes come from `responseDueAt`. Null while nobody waits on staff.
+ * tone (it counts business hours); the minutes come from `responseDueAt`. Null while nobody waits on staff: also for
+ * a conversation just resolved, snoozed or awaiting the patient, whose due time the service clears on its next round.
  */
-export function targetClock(c: Pick<WorkflowFields, 'responseDueAt' | 'targetFlag'>, now = Date.now()): TargetClock | null {
-  if (!c.responseDueAt) {
+export function targetClock(c: Pick<WorkflowFields, 'status' | 'responseDueAt' | 'targetFlag'>, now = Date.now()): TargetClock | null {
+  if (!c.responseDueAt || (c.status !== 'unassigned' && c.status !== 'assigned')) {
     return null;
   }
   const left = new Date(c.responseDueAt).getTime() - now;

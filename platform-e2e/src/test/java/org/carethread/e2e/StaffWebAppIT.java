@@ -252,12 +252,40 @@ class StaffWebAppIT {
             // A word of the patient's message finds the conversation; the words travel in the POST body.
             page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill(marker);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
-            assertThat(page.locator(".inbox-summary")).containsText("1 conversation found.");
+            assertThat(page.locator(".inbox-summary")).containsText("1 conversation found (your words).");
             assertThat(row).isVisible();
             assertFalse(page.url().contains(marker), "search words in the address");
             page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("search.png")));
             assertAccessible(page, "search");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clear search")).click();
+
+            // More filters with nothing typed: resolved, owned by me, active from today. A period that does not start
+            // before it ends is refused before anything is asked.
+            String today = java.time.LocalDate.now().toString();
+            page.locator(".search-filters summary").click();
+            page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Resolved").setExact(true)).check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Owner: me")).click();
+            assertThat(page.getByLabel("Owner (username)")).hasValue("frontdesk.north");
+            page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill(today);
+            page.getByLabel("To (not included)").fill(today);
+            Locator searchWithFilters = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search with these filters"));
+            searchWithFilters.click();
+            assertThat(page.locator(".search-error")).hasText("\"From\" must be before \"To\".");
+            page.getByLabel("To (not included)").fill(java.time.LocalDate.now().plusDays(1).toString());
+            searchWithFilters.click();
+            assertThat(page.locator(".inbox-summary")).containsText(Pattern.compile(
+                    "conversations? found \\(Resolved, owner you, last activity from .+ and before .+\\)\\."));
+            assertThat(row).isVisible();
+            assertThat(row.locator(".row-workflow")).containsText("Resolved · Owner: you");
+            assertThat(page.locator(".inbox-row .row-workflow").filter(new Locator.FilterOptions()
+                    .setHasNotText("Resolved · Owner: you"))).hasCount(0);
+            assertFalse(page.url().contains("resolved") || page.url().contains("frontdesk.north"), "filters in the address");
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("search-filters.png")));
+            assertAccessible(page, "search filters");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clear search")).click();
+            assertThat(page.getByLabel("Owner (username)")).hasValue("");
+            assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Resolved").setExact(true))).not().isChecked();
+            assertThat(page.locator(".inbox-summary")).containsText("in Resolved");
             assertNothingAboutThePatientStored(page, patient, text, reply, templateReply);
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
@@ -278,7 +306,7 @@ class StaffWebAppIT {
             assertFalse(page.content().contains(text));
             page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill(marker);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
-            assertThat(page.locator(".inbox-summary")).containsText("No conversation matches your search.");
+            assertThat(page.locator(".inbox-summary")).containsText("No conversation matches your search (your words).");
 
             page.navigate(running.staff + "/conversations/" + conversationId);
             assertThat(page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions()
