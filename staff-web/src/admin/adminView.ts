@@ -4,7 +4,8 @@ import type { Template } from '../api/templates';
 import { h } from '../ui/dom';
 import { attempt, feedback, field, part, readSection } from '../ui/forms';
 import { codeInWords, locationName, queueName } from '../ui/format';
-import { ASSIGNMENTS, dryRunFacts, holidaysText, hoursFrom, queueForm, queueSetupFrom, queueWords, weeklyText } from './setupForms';
+import { RulesSection } from './rulesSection';
+import { ASSIGNMENTS, holidaysText, hoursFrom, queueForm, queueSetupFrom, queueWords, weeklyText } from './setupForms';
 
 export interface AdminViewOptions {
   /** The admin's locations: queues and hours are set up there only. */
@@ -25,10 +26,11 @@ export class AdminView {
   private readonly defaults = h('div', {});
   private readonly outcomes = h('div', {});
   private readonly templates = h('div', {});
-  private readonly rules = h('div', {});
+  private readonly rules: RulesSection;
   private readonly hours = h('div', {});
 
   constructor(private readonly api: AdminApi, private readonly options: AdminViewOptions) {
+    this.rules = new RulesSection(api, { locations: options.locations, onProblem: options.onProblem });
     this.element = h('section', { class: 'page admin', 'aria-labelledby': 'admin-heading' },
       h('header', { class: 'page-header' },
         h('h1', { id: 'admin-heading', tabindex: '-1' }, 'Practice setup'),
@@ -41,13 +43,13 @@ export class AdminView {
       part('admin-defaults', "The practice's default response targets", this.defaults),
       part('admin-outcomes', 'Outcomes', this.outcomes),
       part('admin-templates', 'Templates', this.templates),
-      part('admin-rules', 'Routing rules', this.rules),
+      part('admin-rules', 'Routing rules', this.rules.element),
       part('admin-hours', 'Opening hours and holidays', this.hours),
     );
   }
 
   async load(): Promise<void> {
-    await Promise.all([this.loadQueues(), this.loadOutcomes(), this.loadTemplates(), this.loadRules(), this.loadHours()]);
+    await Promise.all([this.loadQueues(), this.loadOutcomes(), this.loadTemplates(), this.rules.load(), this.loadHours()]);
   }
 
   private async loadQueues(note?: { queue: string; text: string }): Promise<void> {
@@ -256,83 +258,6 @@ export class AdminView {
           }))),
         form, status, error);
     });
-  }
-
-  private async loadRules(done?: string): Promise<void> {
-    await this.read(this.rules, async () => {
-      const current = await this.api.rules();
-      const text = h('textarea', { id: 'rules-json', rows: '12', spellcheck: 'false', class: 'rules-json' }, JSON.stringify(current.rules, null, 2));
-      const comment = h('input', { id: 'rules-comment', autocomplete: 'off' });
-      const [status, error] = feedback(done ?? '');
-      const draft = (): unknown[] | undefined => {
-        try {
-          const rules = JSON.parse(text.value) as unknown;
-          if (Array.isArray(rules)) {
-            return rules;
-          }
-        } catch {
-          // Said below in words.
-        }
-        error.textContent = 'The rules must be a JSON list of rules, as shown when the page opened.';
-        return undefined;
-      };
-      const save = h('form', { class: 'admin-form rules-form', 'aria-label': 'Routing rules' },
-        h('p', { class: 'admin-note' }, current.version
-          ? `Version ${current.version}${current.createdBy ? `, saved by ${current.createdBy}` : ''}${current.comment ? `: ${current.comment}` : ''}.`
-          : 'No rules saved yet: every location routes to its default queue.'),
-        field('rules-json', 'Rules (JSON, first match wins)', text),
-        field('rules-comment', 'Why it changed', comment),
-        h('button', { type: 'submit', class: 'primary' }, 'Save as a new version'));
-      save.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        status.textContent = error.textContent = '';
-        const rules = draft();
-        if (!rules) {
-          return;
-        }
-        await this.attempt(error, async () => {
-          const saved = await this.api.saveRules(current.version, rules, comment.value);
-          await this.loadRules(`Saved as version ${saved.version}.`);
-        });
-      });
-      this.rules.replaceChildren(save, status, error, this.dryRunForm(draft));
-    });
-  }
-
-  private dryRunForm(draft: () => unknown[] | undefined): HTMLElement {
-    const number = h('input', { id: 'dry-run-number', autocomplete: 'off', inputmode: 'tel', value: '' });
-    const text = h('textarea', { id: 'dry-run-text', rows: '2' });
-    const at = h('input', { id: 'dry-run-at', type: 'datetime-local' });
-    const useDraft = h('input', { id: 'dry-run-draft', type: 'checkbox' });
-    const answer = h('div', { class: 'dry-run-answer', 'aria-live': 'polite' });
-    const error = h('p', { class: 'admin-error', role: 'alert' });
-    const form = h('form', { class: 'admin-form', 'aria-label': 'Dry run' },
-      h('h3', {}, 'Dry run: where would a message go?'),
-      field('dry-run-number', "Practice number it is sent to (e.g. 15550001001)", number),
-      field('dry-run-text', 'Message (made up; nothing is stored or sent)', text),
-      field('dry-run-at', 'At (empty: now)', at),
-      h('div', { class: 'action-field checkbox' }, useDraft, h('label', { for: 'dry-run-draft' }, 'Try the rules above, unsaved')),
-      h('button', { type: 'submit' }, 'Try it'),
-      error,
-      answer);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      error.textContent = '';
-      answer.replaceChildren();
-      const rules = useDraft.checked ? draft() : undefined;
-      if (useDraft.checked && !rules) {
-        return;
-      }
-      await this.attempt(error, async () => {
-        const result = await this.api.dryRun({
-          practiceNumber: number.value.trim(), text: text.value,
-          at: at.value ? new Date(at.value).toISOString() : undefined, rules,
-        });
-        answer.replaceChildren(h('dl', { class: 'why-facts' }, ...dryRunFacts(result).map(([term, value]) =>
-          h('div', { class: 'why-fact' }, h('dt', {}, term), h('dd', {}, value)))));
-      });
-    });
-    return form;
   }
 
   private async loadHours(): Promise<void> {

@@ -40,9 +40,37 @@ export interface LocationHours {
   autoReplyIntervalMinutes?: number | null;
 }
 
+/**
+ * One of routing-service's ordered rules (first match wins): when every condition given holds, the actions apply.
+ * Conditions left out (null or empty) match anything. A rule may carry fields this app does not know; they are sent
+ * back as they came.
+ */
+export interface RoutingRule {
+  id: string;
+  description: string;
+  when?: {
+    categories?: string[] | null;
+    urgencies?: string[] | null;
+    locations?: string[] | null;
+    channels?: string[] | null;
+    careTeams?: string[] | null;
+    identities?: string[] | null;
+    keywords?: string[] | null;
+    time?: string | null;
+  } | null;
+  then?: {
+    /** `{location}` stands for the location's code, e.g. `{location}-billing`. */
+    queue?: string | null;
+    directTo?: string | null;
+    priority?: string | null;
+    autoReply?: string | null;
+    escalate?: boolean | null;
+  } | null;
+}
+
 export interface RuleSet {
   version: number;
-  rules: unknown[];
+  rules: RoutingRule[];
   comment: string | null;
   createdBy: string | null;
   createdAt: string | null;
@@ -54,7 +82,7 @@ export interface DryRunQuestion {
   from?: string;
   at?: string;
   channel?: string;
-  rules?: unknown[];
+  rules?: RoutingRule[];
 }
 
 /** Where a message would go and why. Triage reasons quote the text the admin typed, nothing stored. */
@@ -128,7 +156,7 @@ export class AdminApi {
     return this.api.request('/api/routing/rules');
   }
 
-  saveRules(basedOn: number, rules: unknown[], comment: string): Promise<RuleSet> {
+  saveRules(basedOn: number, rules: RoutingRule[], comment: string): Promise<RuleSet> {
     return this.api.request('/api/routing/rules', { method: 'PUT', body: { basedOn, rules, comment } });
   }
 

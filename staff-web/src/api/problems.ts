@@ -7,6 +7,8 @@ export interface ProblemDocument {
   title?: string;
   status?: number;
   detail?: string;
+  /** The fields at fault in a 422, each with what is wrong in the service's words (never the value sent). */
+  errors?: { field: string; problem: string }[];
 }
 
 export class ApiProblem extends Error {
