@@ -288,13 +288,14 @@ class InboxLatencyBenchmarkIT {
      */
     private List<String> notLandedExactlyOnce(Sent text) {
         Landing landing = landings.get(text);
-        if (landing == null) {
-            return List.of(text.label() + ": not seen in the inbox within " + PATIENCE.toSeconds() + " s");
-        }
-        List<String> wrong = new ArrayList<>();
         List<String> conversations = given().auth().oauth2(frontDesk).contentType(ContentType.JSON)
                 .body(Map.of("phone", "+" + text.patient())).post(running.staff + "/api/conversations/search")
                 .then().statusCode(200).extract().jsonPath().getList("id");
+        if (landing == null) {
+            return List.of(text.label() + ": not seen in the inbox within " + PATIENCE.toSeconds() + " s (the patient"
+                    + " has " + conversations.size() + " conversations now)");
+        }
+        List<String> wrong = new ArrayList<>();
         if (!conversations.equals(List.of(landing.conversationId()))) {
             wrong.add(text.label() + ": the patient's conversations are " + conversations + ", expected only "
                     + landing.conversationId());
