@@ -44,8 +44,8 @@ import io.restassured.response.Response;
  * webhook into ingestion-service, and is timed from just before the carrier is asked to send it until North's front
  * desk hears of its new conversation on the live stream. A live event carries no PHI, so once the clock has stopped
  * the conversation is read to tell whose it is. Three samples: one text at a time; a burst sent all at once; and one
- * at a time again, timed until the inbox list shows the conversation (polled, so apart from the first sample, which
- * the polling would slow down).
+ * at a time again, timed until the inbox list shows the conversation (polled, and so in a sample of its own: the
+ * polling would slow down the first).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InboxLatencyBenchmarkIT {
