@@ -8,18 +8,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,8 +35,7 @@ class AnsweringLiveIT {
     private static final String PLEASE_CALL_US = "6f1c2a10-0000-4000-8000-000000000004";
 
     private RunningPlatform running;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Stream<String>> streams = new CopyOnWriteArrayList<>();
+    private final List<LiveStream> streams = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void useTheRunningPlatform() {
@@ -52,33 +44,29 @@ class AnsweringLiveIT {
 
     @AfterAll
     void hangUp() {
-        streams.forEach(Stream::close);
+        streams.forEach(LiveStream::close);
     }
 
     @Test
     void aPatientTextReachesTheLocationsOpenStreamThroughTheGatewayAndNoOtherLocations() {
-        List<Heard> north = watch(running.token("frontdesk.north"));
-        List<Heard> south = watch(running.token("frontdesk.south"));
-        await().atMost(PATIENCE).until(() -> !north.isEmpty() && !south.isEmpty());
-
-        // The stream follows changes from the newest on once Kafka has assigned the live consumer its partitions.
-        AtomicInteger warmUps = new AtomicInteger();
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            running.patientTexts(randomPatientNumber(), NORTH_NUMBER, "warm-up " + warmUps.incrementAndGet());
-            return north.stream().anyMatch(h -> h.line().contains("\"message-added\""));
-        });
+        LiveStream northStream = watch(running.token("frontdesk.north"));
+        LiveStream southStream = watch(running.token("frontdesk.south"));
+        northStream.awaitFollowing(running, NORTH_NUMBER);
 
         String text = "Do you have any openings Thursday? " + UUID.randomUUID();
-        int before = north.size();
-        Instant webhook = Instant.now();
+        int before = northStream.heard().size();
+        long webhook = System.nanoTime();
         running.patientTexts(randomPatientNumber(), NORTH_NUMBER, text);
         String conversationId = running.awaitConversationWith(running.token("frontdesk.north"), text);
-        Heard heard = await().atMost(PATIENCE).until(() -> north.subList(before, north.size()).stream()
-                .filter(h -> h.line().contains("\"message-added\"") && h.line().contains(conversationId))
-                .findFirst().orElse(null), h -> h != null);
+        LiveStream.Heard heard = await().atMost(PATIENCE).until(() -> {
+            List<LiveStream.Heard> north = northStream.heard();
+            return north.subList(before, north.size()).stream()
+                    .filter(h -> "message-added".equals(h.type()) && conversationId.equals(h.conversationId()))
+                    .findFirst().orElse(null);
+        }, h -> h != null);
         System.out.printf("live update through the gateway: %d ms from the carrier's webhook to North's stream%n",
-                Duration.between(webhook, heard.at()).toMillis());
-        assertFalse(south.stream().anyMatch(h -> h.line().contains(conversationId)),
+                Duration.ofNanos(heard.at() - webhook).toMillis());
+        assertFalse(southStream.heard().stream().anyMatch(h -> conversationId.equals(h.conversationId())),
                 "South's stream heard of a North conversation");
     }
 
@@ -103,22 +91,10 @@ class AnsweringLiveIT {
         assertEquals(NORTH_NUMBER, sent.getString("from"));
     }
 
-    /** A line of the stream and when it arrived. */
-    record Heard(Instant at, String line) {
-    }
-
     /** Opens the live stream through the gateway as the staff member, as the web app reads it. */
-    private List<Heard> watch(String token) {
-        List<Heard> heard = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(running.staff + "/api/live"))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream")
-                .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
-            streams.add(response.body());
-            response.body().filter(line -> line.startsWith("data:"))
-                    .forEach(line -> heard.add(new Heard(Instant.now(), line)));
-        });
-        return heard;
+    private LiveStream watch(String token) {
+        LiveStream stream = LiveStream.open(running, token);
+        streams.add(stream);
+        return stream;
     }
 }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -424,6 +425,17 @@ public final class LocalPlatform implements AutoCloseable {
     /** The log file of a service ({@code <data dir>/logs/<module>.log}). */
     public Path serviceLog(PlatformService service) {
         return logDir.resolve(service.module() + ".log");
+    }
+
+    /**
+     * A service's own {@code java -jar} process (its pid, to read its memory in {@code /proc}); empty when services
+     * were not started or it is no longer running.
+     */
+    public Optional<ProcessHandle> serviceProcess(PlatformService service) {
+        synchronized (services) {
+            ManagedProcess process = services.get(service);
+            return process == null || !process.isAlive() ? Optional.empty() : Optional.of(process.handle());
+        }
     }
 
     public boolean postgresEmbedded() {
