@@ -68,8 +68,7 @@ class PatientFilesTest {
         String pdfId = UUID.randomUUID().toString();
         byte[] photo = jpeg(1200, 800);
         // The photo's pieces come before the message that names it, the PDF's after.
-        Practice.pieces(address, photoId, messageEventId, "image/jpeg", photo)
-                .forEach(piece -> practice.publishPiece(piece, UUID.randomUUID().toString()));
+        practice.publishFile(address, photoId, messageEventId, "image/jpeg", photo);
         practice.decision(address, "north", "Here is the rash and my lab report").messageEventId(messageEventId)
                 .email("Rash", UUID.randomUUID() + "@mail.example.org")
                 .attachments(
@@ -81,8 +80,7 @@ class PatientFilesTest {
                                 "application/x-msdownload", 4096, null,
                                 "its type (application/x-msdownload) is not one CareThread keeps"))
                 .publish();
-        Practice.pieces(address, pdfId, messageEventId, "application/pdf", PDF)
-                .forEach(piece -> practice.publishPiece(piece, UUID.randomUUID().toString()));
+        practice.publishFile(address, pdfId, messageEventId, "application/pdf", PDF);
         String conversationId = (String) Practice.awaitInboxEntry(Practice.northFrontDesk(), address).get("id");
 
         String path = "/api/conversations/" + conversationId;
@@ -207,8 +205,7 @@ class PatientFilesTest {
         try (var webp = PatientFilesTest.class.getResourceAsStream("/files/rash.webp")) {
             photo = webp.readAllBytes();
         }
-        Practice.pieces(number, mediaId, messageEventId, "image/webp", photo)
-                .forEach(piece -> practice.publishPiece(piece, UUID.randomUUID().toString()));
+        practice.publishFile(number, mediaId, messageEventId, "image/webp", photo);
         practice.decision(number, "north", "the rash today").messageEventId(messageEventId)
                 .attachments(new MessageReceived.Attachment(null, "image/webp", photo.length, mediaId))
                 .publish();
@@ -237,8 +234,7 @@ class PatientFilesTest {
         String messageEventId = UUID.randomUUID().toString();
         String mediaId = UUID.randomUUID().toString();
         byte[] photo = jpeg(320, 200);
-        Practice.pieces(number, mediaId, messageEventId, "image/jpeg", photo)
-                .forEach(piece -> practice.publishPiece(piece, UUID.randomUUID().toString()));
+        practice.publishFile(number, mediaId, messageEventId, "image/jpeg", photo);
         practice.decision(number, "north", "my swollen ankle").messageEventId(messageEventId)
                 .attachments(new MessageReceived.Attachment(null, "image/jpeg", photo.length, mediaId))
                 .publish();

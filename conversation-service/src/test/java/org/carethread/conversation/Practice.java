@@ -276,6 +276,12 @@ final class Practice {
         return pieces;
     }
 
+    /** Publishes a file's pieces in order, each once under an event id of its own, as ingestion does. */
+    void publishFile(String patientNumber, String mediaId, String messageEventId, String contentType, byte[] contents) {
+        pieces(patientNumber, mediaId, messageEventId, contentType, contents)
+                .forEach(piece -> publishPiece(piece, UUID.randomUUID().toString()));
+    }
+
     /** Publishes a piece on inbound.media under this event id (the same id again is a redelivery). */
     void publishPiece(MediaReceived piece, String eventId) {
         publish(Topics.INBOUND_MEDIA, EventTypes.MEDIA_RECEIVED, eventId, piece.patientRef(), piece);

@@ -60,8 +60,7 @@ class RetentionTest {
         String messageEventId = UUID.randomUUID().toString();
         String mediaId = UUID.randomUUID().toString();
         byte[] record = "%PDF-1.4 vaccination record".getBytes(StandardCharsets.US_ASCII);
-        Practice.pieces(number, mediaId, messageEventId, "application/pdf", record)
-                .forEach(piece -> practice.publishPiece(piece, UUID.randomUUID().toString()));
+        practice.publishFile(number, mediaId, messageEventId, "application/pdf", record);
         practice.decision(number, "north", "Here is my vaccination record").messageEventId(messageEventId)
                 .attachments(new MessageReceived.Attachment(TestCrypto.CIPHER.seal("record.pdf"), "application/pdf",
                         record.length, mediaId))
@@ -109,8 +108,7 @@ class RetentionTest {
         String messageEventId = UUID.randomUUID().toString();
         for (String mediaId : List.of(unclaimed, recent, named)) {
             String naming = mediaId.equals(named) ? messageEventId : UUID.randomUUID().toString();
-            Practice.pieces(number, mediaId, naming, "application/pdf", scan)
-                    .forEach(piece -> practice.publishPiece(piece, UUID.randomUUID().toString()));
+            practice.publishFile(number, mediaId, naming, "application/pdf", scan);
         }
         practice.decision(number, "north", "My insurance card").messageEventId(messageEventId)
                 .attachments(new MessageReceived.Attachment(TestCrypto.CIPHER.seal("card.pdf"), "application/pdf",
