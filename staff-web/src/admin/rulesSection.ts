@@ -298,10 +298,13 @@ function text(id: string, label: string, value: string, set: (value: string) => 
   return field(id, label, input);
 }
 
+/** The options, and after them any chosen code the form has no words for (a newer service's), as it is, so it is not lost. */
+function offered(options: [string, string][], chosen: string[]): [string, string][] {
+  return [...options, ...chosen.filter((code) => !options.some(([known]) => known === code)).map((code): [string, string] => [code, code])];
+}
+
 function select(id: string, label: string, options: [string, string][], value: string, set: (value: string) => void): HTMLElement {
-  // A value the form has no words for (a newer service's) is offered as it is, so it is not lost.
-  const all = options.some(([code]) => code === value) ? options : [...options, [value, value] as [string, string]];
-  const control = h('select', { id }, ...all.map(([code, words]) => h('option', { value: code, selected: code === value }, words)));
+  const control = h('select', { id }, ...offered(options, [value]).map(([code, words]) => h('option', { value: code, selected: code === value }, words)));
   control.addEventListener('change', () => set(control.value));
   return field(id, label, control);
 }
@@ -314,8 +317,7 @@ function check(id: string, label: string, checked: boolean, set: (checked: boole
 
 /** Boxes to tick for a closed set; ticked codes the form has no words for are offered as they are. */
 function choices(id: string, legend: string, options: [string, string][], ticked: string[]): HTMLElement {
-  const all = [...options, ...ticked.filter((code) => !options.some(([known]) => known === code)).map((code): [string, string] => [code, code])];
-  return h('fieldset', { class: 'rule-choices' }, h('legend', {}, legend), ...all.map(([code, words]) => {
+  return h('fieldset', { class: 'rule-choices' }, h('legend', {}, legend), ...offered(options, ticked).map(([code, words]) => {
     const box = h('input', { id: `${id}-${code}`, type: 'checkbox', value: code, checked: ticked.includes(code) });
     box.addEventListener('change', () => {
       const at = ticked.indexOf(code);
@@ -330,8 +332,7 @@ function choices(id: string, legend: string, options: [string, string][], ticked
 }
 
 function radios(id: string, legend: string, options: [string, string][], value: string, set: (value: string) => void): HTMLElement {
-  const all = options.some(([code]) => code === value) ? options : [...options, [value, value] as [string, string]];
-  return h('fieldset', { class: 'rule-choices' }, h('legend', {}, legend), ...all.map(([code, words]) => {
+  return h('fieldset', { class: 'rule-choices' }, h('legend', {}, legend), ...offered(options, [value]).map(([code, words]) => {
     const radio = h('input', { id: `${id}-${code || 'any'}`, type: 'radio', name: id, value: code, checked: code === value });
     radio.addEventListener('change', () => set(code));
     return h('span', { class: 'checkbox' }, radio, h('label', { for: `${id}-${code || 'any'}` }, words));
