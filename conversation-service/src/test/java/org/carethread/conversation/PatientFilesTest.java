@@ -17,6 +17,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -90,7 +92,7 @@ class PatientFilesTest {
                 .body("messages[0].subject", equalTo("Rash"))
                 .body("messages[0].attachments.fileName", equalTo(List.of("rash-pat-doe.jpg", "labs.pdf", "setup.exe")))
                 .body("messages[0].attachments.state", equalTo(List.of("ready", "ready", "not-kept")))
-                .body("messages[0].attachments.mediaId", equalTo(java.util.Arrays.asList(photoId, pdfId, null)))
+                .body("messages[0].attachments.mediaId", equalTo(Arrays.asList(photoId, pdfId, null)))
                 .body("messages[0].attachments.thumbnail", equalTo(List.of(true, false, false)))
                 .body("messages[0].attachments[2].notKeptReason", containsString("not one CareThread keeps")));
 
@@ -132,18 +134,25 @@ class PatientFilesTest {
             assertEquals(1, actions.stream().filter("attachment.thumbnail-viewed"::equals).count(), actions.toString());
         });
 
-        // At rest every piece and the thumbnail are sealed: no JPEG or PDF bytes in the database.
-        try (var db = Practice.database(); var query = db.prepareStatement("select p.sealed_bytes, f.sealed_thumbnail"
-                + " from media_piece p join media_file f using (media_id) where media_id in (?, ?)")) {
+        // At rest every piece and the thumbnail are sealed: what is stored opens to the file only with the key, and
+        // holds neither the file's bytes nor their Base64. (A short word such as "PDF" turns up by chance in sealed
+        // Base64 this long, so the check is on the file's own opening bytes, encoded as they would be if stored clear.)
+        Map<UUID, byte[]> sent = Map.of(UUID.fromString(photoId), photo, UUID.fromString(pdfId), PDF);
+        try (var db = Practice.database(); var query = db.prepareStatement("select media_id, p.sealed_bytes,"
+                + " f.sealed_thumbnail from media_piece p join media_file f using (media_id) where media_id in (?, ?)")) {
             query.setObject(1, UUID.fromString(photoId));
             query.setObject(2, UUID.fromString(pdfId));
             ResultSet rows = query.executeQuery();
             int count = 0;
             while (rows.next()) {
                 count++;
-                assertTrue(rows.getString(1).startsWith("v1.test1."), "pieces sealed with the active key");
-                assertFalse(rows.getString(1).contains("PDF"));
-                String sealedThumbnail = rows.getString(2);
+                byte[] contents = sent.get(rows.getObject(1, UUID.class));
+                String sealed = rows.getString(2);
+                assertTrue(sealed.startsWith("v1.test1."), "pieces sealed with the active key");
+                assertArrayEquals(contents, TestCrypto.CIPHER.openBytes(sealed), "the piece opens to the file");
+                String clearOpening = Base64.getEncoder().encodeToString(Arrays.copyOf(contents, 30));
+                assertFalse(sealed.contains(clearOpening), "the file's bytes are not stored in clear");
+                String sealedThumbnail = rows.getString(3);
                 assertTrue(sealedThumbnail == null || sealedThumbnail.startsWith("v1.test1."));
             }
             assertEquals(2, count);
