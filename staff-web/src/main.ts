@@ -116,7 +116,11 @@ class StaffApp {
     this.admin = new AdminApi(client);
     this.coverage = new CoverageApi(client);
     this.mentions = new MentionsApi(client);
-    this.mentionCount = new MentionCount(() => this.mentions.mine(true), (e) => this.signsOut(e));
+    this.mentionCount = new MentionCount(
+      () => this.mentions.mine(true),
+      (id) => this.mentions.seen(id),
+      (e) => this.signsOut(e),
+    );
     const liveApi = new LiveApi(client);
     this.live = new LiveFeed({
       follow: (signal) => liveApi.follow(signal),
@@ -186,6 +190,7 @@ class StaffApp {
     this.open?.close();
     this.open = undefined;
     this.mentionsPage = undefined;
+    this.mentionCount.reads(null);
     document.title = `${PAGES[route.page].title} · CareThread`;
     this.renderNav(route);
     if (!mayOpen(route, this.roles)) {
@@ -242,6 +247,9 @@ class StaffApp {
         }
         this.inbox.render(this.latest, route.id);
         view.element.focus();
+        if (this.open === view) {
+          this.mentionCount.reads(route.id);
+        }
       });
     }
     this.inbox.render(this.latest, this.open?.id ?? null);

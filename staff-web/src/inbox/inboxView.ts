@@ -35,6 +35,8 @@ export class InboxView {
   private view: InboxViewName = '';
   private shown: { conversations: ConversationSummary[]; openId: string | null } = { conversations: [], openId: null };
   private readonly searchBox: SearchBox;
+  /** Counts searches and their endings, so an answer that a newer search or a clear overtook is dropped. */
+  private searchRound = 0;
   /** Search results replace the list until cleared; they are not searched again by themselves (each search is audited). */
   private results?: { found: ConversationSummary[]; criteria: SearchCriteria };
 
@@ -109,16 +111,25 @@ export class InboxView {
   }
 
   /** A POST with the words, number and filters in its body, never in the address (`src/inbox/searchBox.ts`). */
-  private async runSearch(criteria: SearchCriteria): Promise<void> {
+  private async runSearch(criteria: SearchCriteria): Promise<boolean> {
+    const round = ++this.searchRound;
     this.summary.textContent = 'Searching…';
     try {
-      this.results = { found: await this.search(criteria), criteria };
+      const found = await this.search(criteria);
+      if (round !== this.searchRound) {
+        return false;
+      }
+      this.results = { found, criteria };
+      return true;
     } finally {
-      this.render(this.shown.conversations, this.shown.openId);
+      if (round === this.searchRound) {
+        this.render(this.shown.conversations, this.shown.openId);
+      }
     }
   }
 
   private endSearch(): void {
+    this.searchRound++;
     this.results = undefined;
     this.searchBox.ended();
   }

@@ -37,6 +37,7 @@ describe('the search box with more filters', () => {
         if (refuse) {
           throw refuse;
         }
+        return true;
       },
       clear: () => { cleared++; },
     });

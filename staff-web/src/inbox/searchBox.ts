@@ -8,7 +8,8 @@ import { searchCriteria, type SearchFields } from './search';
 
 export interface SearchHandlers {
   /** Runs the search and shows its results; a refusal (an ApiProblem) is said under the box. */
-  search: (criteria: SearchCriteria) => Promise<void>;
+  /** Resolves false when a newer search or a change of view overtook this one, so its answer is not shown. */
+  search: (criteria: SearchCriteria) => Promise<boolean>;
   /** The results are put away: the inbox shows its list again. */
   clear: () => void;
 }
@@ -122,8 +123,9 @@ export class SearchBox {
       return;
     }
     try {
-      await this.handlers.search(criteria);
-      this.showing = true;
+      if (await this.handlers.search(criteria)) {
+        this.showing = true;
+      }
     } catch (e) {
       this.problem.textContent = e instanceof ApiProblem ? e.plainMessage : 'The search did not go through. Please try again.';
     }

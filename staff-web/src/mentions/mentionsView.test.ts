@@ -111,7 +111,7 @@ describe('the Mentions screen', () => {
 
   it('opens the conversation and marks the mention seen, so the count in the top bar drops', async () => {
     const api = new MentionsApi(server.client());
-    const count = new MentionCount(() => api.mine(true), () => false);
+    const count = new MentionCount(() => api.mine(true), (id) => api.seen(id), () => false);
     await count.refresh();
     expect(count.element.textContent).toBe(' 2 unseen');
     await view.load();
@@ -184,7 +184,7 @@ describe('the Mentions screen', () => {
 describe('the unseen count', () => {
   it('is hidden at none, reads "N unseen", and an older answer arriving late is dropped', async () => {
     const answers: ((list: Mention[]) => void)[] = [];
-    const count = new MentionCount(() => new Promise((resolve) => answers.push(resolve)), () => false);
+    const count = new MentionCount(() => new Promise((resolve) => answers.push(resolve)), async () => undefined, () => false);
     expect(count.element.hidden).toBe(true);
 
     const first = count.refresh();
@@ -202,5 +202,29 @@ describe('the unseen count', () => {
     answers[0]([]);
     await none;
     expect(count.element.hidden).toBe(true);
+  });
+
+  it('counts the mentions in the conversation on screen as seen, and marks them seen', async () => {
+    const server = new MentionServer(mentions());
+    const api = new MentionsApi(server.client());
+    const count = new MentionCount(() => api.mine(true), (id) => api.seen(id), () => false);
+    await count.refresh();
+    expect(count.element.textContent).toBe(' 2 unseen');
+
+    count.reads('c1');
+    await vi.waitFor(() => expect(count.element.textContent).toBe(' 1 unseen'));
+    expect(server.asked.filter((call) => call.startsWith('POST'))).toEqual(['POST /api/mentions/m1/seen']);
+
+    // A colleague mentions the person again in the open conversation: it is seen as it comes.
+    server.mentions.unshift({ ...mentions()[1], id: 'm4', at: '2026-12-03T11:00:00Z' });
+    await count.refresh();
+    expect(count.element.textContent).toBe(' 1 unseen');
+    expect(server.asked.filter((call) => call.startsWith('POST')).at(-1)).toBe('POST /api/mentions/m4/seen');
+
+    // Back in the inbox, a new mention there counts again.
+    count.reads(null);
+    server.mentions.unshift({ ...mentions()[1], id: 'm5', at: '2026-12-03T11:05:00Z' });
+    await count.refresh();
+    expect(count.element.textContent).toBe(' 2 unseen');
   });
 });
