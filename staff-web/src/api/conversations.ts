@@ -204,6 +204,8 @@ export interface SearchCriteria {
   /** Latest activity before this ISO-8601 date-time with offset. */
   to?: string;
   limit?: number;
+  /** How many of the matches to skip: the next page starts after the ones shown. */
+  offset?: number;
 }
 
 /** The inbox's view and filters; the filters narrow by queue and by the latest message's triage, on the server. */

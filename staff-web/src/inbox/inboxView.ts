@@ -1,4 +1,5 @@
 import type { Category, ConversationSummary, InboxFilters, InboxViewName, QueueCount, SearchCriteria, Urgency } from '../api/conversations';
+import { ApiProblem } from '../api/problems';
 import { badgeSpans } from '../triage/badges';
 import { CATEGORY_FILTERS, filtersDescription, isPinned, triageBadges, URGENCY_FILTERS } from '../triage/labels';
 import { h, opensHere, select } from '../ui/dom';
@@ -38,7 +39,10 @@ export class InboxView {
   /** Counts searches and their endings, so an answer that a newer search or a clear overtook is dropped. */
   private searchRound = 0;
   /** Search results replace the list until cleared; they are not searched again by themselves (each search is audited). */
-  private results?: { found: ConversationSummary[]; criteria: SearchCriteria };
+  private results?: { found: ConversationSummary[]; criteria: SearchCriteria; more: boolean };
+  /** Asks for the next page of results; shown while the last page came full. */
+  private readonly moreButton = h('button', { type: 'button', class: 'quiet inbox-more', hidden: true }, 'Show more results');
+  private readonly moreProblem = h('p', { class: 'admin-error', role: 'alert' });
 
   constructor(
     /** The signed-in person's username, so their own conversations say "you". */
@@ -89,7 +93,10 @@ export class InboxView {
       ),
       this.summary,
       this.list,
+      this.moreButton,
+      this.moreProblem,
     );
+    this.moreButton.addEventListener('click', () => void this.showMore());
     this.element.querySelector('.inbox-filters')!.addEventListener('submit', (event) => event.preventDefault());
     // The clocks move on between changes: redraw them from what is already here, without asking the API.
     setInterval(() => this.render(this.shown.conversations, this.shown.openId), 30_000);
@@ -119,9 +126,38 @@ export class InboxView {
       if (round !== this.searchRound) {
         return false;
       }
-      this.results = { found, criteria };
+      this.results = { found, criteria, more: found.length === criteria.limit };
       return true;
     } finally {
+      if (round === this.searchRound) {
+        this.render(this.shown.conversations, this.shown.openId);
+      }
+    }
+  }
+
+  /** The next page of the results shown, added below them; each page is a search of its own, and audited. */
+  private async showMore(): Promise<void> {
+    const shown = this.results;
+    if (!shown) {
+      return;
+    }
+    const round = ++this.searchRound;
+    this.moreButton.disabled = true;
+    this.moreProblem.textContent = '';
+    try {
+      const next = await this.search({ ...shown.criteria, offset: shown.found.length });
+      if (round === this.searchRound) {
+        // Activity between pages can move a conversation onto the next page too: it is shown once.
+        const known = new Set(shown.found.map((c) => c.id));
+        this.results = { ...shown, found: [...shown.found, ...next.filter((c) => !known.has(c.id))],
+          more: next.length === shown.criteria.limit };
+      }
+    } catch (e) {
+      if (round === this.searchRound) {
+        this.moreProblem.textContent = e instanceof ApiProblem ? e.plainMessage : 'The search did not go through. Please try again.';
+      }
+    } finally {
+      this.moreButton.disabled = false;
       if (round === this.searchRound) {
         this.render(this.shown.conversations, this.shown.openId);
       }
@@ -131,6 +167,7 @@ export class InboxView {
   private endSearch(): void {
     this.searchRound++;
     this.results = undefined;
+    this.moreProblem.textContent = '';
     this.searchBox.ended();
   }
 
@@ -154,8 +191,9 @@ export class InboxView {
     const conversations = this.results?.found ?? latest;
     // Rebuilding the rows every refresh is cheap; keeping keyboard focus on the same row is what matters.
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.conversationId;
+    this.moreButton.hidden = !this.results?.more;
     this.summary.textContent = this.results
-      ? searchSummary(this.results.found.length, this.results.criteria, this.me)
+      ? searchSummary(this.results.found.length, this.results.more, this.results.criteria, this.me)
       : inboxSummary(conversations, conversations.filter((c) => this.marks.isUnread(c)).length, this.filters);
     const lastPinned = conversations.map(isPinned).lastIndexOf(true);
     this.list.replaceChildren(

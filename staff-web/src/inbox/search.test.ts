@@ -63,30 +63,30 @@ describe('search', () => {
   });
 
   it('says how many were found, for what, and that they do not update by themselves', () => {
-    expect(searchSummary(0, { words: 'refill', limit: 50 }, 'me', day)).toBe(
+    expect(searchSummary(0, false, { words: 'refill', limit: 50 }, 'me', day)).toBe(
       'No conversation matches your search (your words). Results stay as they were found; search again to see changes.',
     );
-    expect(searchSummary(1, { phone: '+1 555 765 4321', limit: 50 }, 'me', day)).toMatch(/^1 conversation found \(a phone number\)\. /);
-    expect(searchSummary(3, { email: 'pat@example.org', status: ['resolved'], limit: 50 }, 'me', day))
+    expect(searchSummary(1, false, { phone: '+1 555 765 4321', limit: 50 }, 'me', day)).toMatch(/^1 conversation found \(a phone number\)\. /);
+    expect(searchSummary(3, false, { email: 'pat@example.org', status: ['resolved'], limit: 50 }, 'me', day))
       .toMatch(/^3 conversations found \(an e-mail address, Resolved\)\. /);
-    expect(searchSummary(2, {
+    expect(searchSummary(2, false, {
       status: ['assigned', 'awaiting-patient'], assignee: 'me', queue: 'north-billing', category: 'billing', priority: 'high',
       from: '2026-11-02T00:00:00-05:00', to: '2026-11-09T00:00:00-05:00', limit: 50,
     }, 'me', day)).toMatch(new RegExp('^2 conversations found \\(Assigned or Awaiting patient, owner you, North billing queue, Billing, '
       + 'High priority, last activity from <2026-11-02T00:00:00-05:00> and before <2026-11-09T00:00:00-05:00>\\)\\. '));
-    expect(searchSummary(1, { assignee: 'nurse', to: '2026-11-09T00:00:00-05:00', limit: 50 }, 'me', day))
+    expect(searchSummary(1, false, { assignee: 'nurse', to: '2026-11-09T00:00:00-05:00', limit: 50 }, 'me', day))
       .toMatch(/^1 conversation found \(owner nurse, last activity before <2026-11-09T00:00:00-05:00>\)\. /);
   });
 
   it('never repeats the phone number or e-mail address searched for', () => {
-    const summary = searchSummary(1, { phone: '+1 555 765 4321', limit: 50 }, 'me', day) + searchSummary(1, { email: 'pat@example.org', limit: 50 }, 'me', day);
+    const summary = searchSummary(1, false, { phone: '+1 555 765 4321', limit: 50 }, 'me', day) + searchSummary(1, false, { email: 'pat@example.org', limit: 50 }, 'me', day);
     expect(summary).not.toContain('4321');
     expect(summary).not.toContain('pat@');
   });
 
   it('says when a page is full, so more may be there', () => {
-    expect(searchSummary(50, { status: ['resolved'], limit: 50 }, 'me', day)).toBe(
-      '50 conversations found (Resolved). These are the first 50; narrow the search to see the others. '
+    expect(searchSummary(50, true, { status: ['resolved'], limit: 50 }, 'me', day)).toBe(
+      '50 conversations found (Resolved). These are the first 50; "Show more results" below finds the next. '
         + 'Results stay as they were found; search again to see changes.',
     );
   });

@@ -88,9 +88,11 @@ function startOfDay(date: string): string | undefined | null {
  * never repeated: it is PHI, and the line is read out), and that they do not follow live updates (each search is
  * audited): they stay as found.
  */
-export function searchSummary(found: number, criteria: SearchCriteria, me: string, day: (iso: string) => string = dayName): string {
+/** `more`: the last page asked for came full, so more may match ("Show more results" asks for them). */
+export function searchSummary(found: number, more: boolean, criteria: SearchCriteria, me: string,
+  day: (iso: string) => string = dayName): string {
   const what = found === 0 ? 'No conversation matches your search' : `${found} conversation${found === 1 ? '' : 's'} found`;
-  const first = criteria.limit !== undefined && found >= criteria.limit ? ` These are the first ${found}; narrow the search to see the others.` : '';
+  const first = more ? ` These are the first ${found}; "Show more results" below finds the next.` : '';
   return `${what} (${searchedFor(criteria, me, day).join(', ')}).${first} Results stay as they were found; search again to see changes.`;
 }
 

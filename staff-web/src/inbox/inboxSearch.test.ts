@@ -16,7 +16,7 @@ function conversation(id: string): ConversationSummary {
 /** A search the test answers when it chooses, as a slow network would. */
 interface Pending { criteria: SearchCriteria; answer: (found: ConversationSummary[]) => void }
 
-describe('the inbox search when answers come late', () => {
+describe('the inbox search', () => {
   afterEach(() => {
     document.body.replaceChildren();
   });
@@ -59,5 +59,28 @@ describe('the inbox search when answers come late', () => {
     await settle();
     expect(shown()).toEqual(['in-the-inbox']);
     expect(view.element.querySelector('.inbox-summary')!.textContent).toContain('1 conversation');
+  });
+
+  it('pages on with "Show more results" while a page comes full, showing each conversation once', async () => {
+    const { view, pending, search, shown } = inbox();
+    const more = () => [...view.element.querySelectorAll('button')].find((b) => b.textContent === 'Show more results')!;
+    const summary = () => view.element.querySelector('.inbox-summary')!.textContent;
+    await search('refill');
+    pending[0].answer(Array.from({ length: 50 }, (_, i) => conversation(`p${i}`)));
+    await settle();
+    expect(shown()).toHaveLength(50);
+    expect(more().hidden).toBe(false);
+    expect(summary()).toContain('These are the first 50; "Show more results" below finds the next.');
+
+    more().click();
+    expect(pending[1].criteria).toEqual({ words: 'refill', limit: 50, offset: 50 });
+    // p49 had new activity between the pages and moved down onto the second.
+    pending[1].answer([conversation('p49'), ...Array.from({ length: 19 }, (_, i) => conversation(`q${i}`))]);
+    await settle();
+    expect(shown()).toHaveLength(69);
+    expect(new Set(shown()).size).toBe(69);
+    expect(shown().slice(48, 51)).toEqual(['p48', 'p49', 'q0']);
+    expect(more().hidden).toBe(true);
+    expect(summary()).toMatch(/^69 conversations found \(your words\)\. Results stay/);
   });
 });
