@@ -48,6 +48,14 @@ export class CoverageApi {
     });
   }
 
+  /** Takes a shift off the rota; one under way ends at once. */
+  removeOnCall(location: string, shiftId: string): Promise<void> {
+    return this.api.request(
+      `/api/routing/locations/${encodeURIComponent(location)}/on-call/${encodeURIComponent(shiftId)}`,
+      { method: 'DELETE', notFound: 'That shift is no longer on the rota.' },
+    );
+  }
+
   /** Everyone away now or later, with who covers. */
   absences(): Promise<Absence[]> {
     return this.api.request('/api/routing/absences');

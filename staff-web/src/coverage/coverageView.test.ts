@@ -24,6 +24,11 @@ class CoverageServer {
       if (onCall) {
         return json(200, this.shifts.filter((s) => s.locationCode === onCall[1]));
       }
+      const shift = /^\/api\/routing\/locations\/([^/]+)\/on-call\/([^/]+)$/.exec(url);
+      if (shift && init.method === 'DELETE') {
+        this.shifts = this.shifts.filter((s) => !(s.locationCode === shift[1] && s.id === shift[2]));
+        return new Response(null, { status: 204 });
+      }
       const absence = /^\/api\/routing\/absences\/([^/]+)$/.exec(url);
       if (absence && init.method === 'PUT') {
         if (body.coveredBy === 'nobody') {
@@ -95,6 +100,29 @@ describe('the Coverage screen', () => {
     const southAgain = view.element.querySelector('[data-location="south"]')!;
     expect(southAgain.querySelector('.coverage-list')!.textContent).toMatch(/^provider, .* until /);
     expect(southAgain.querySelector('.admin-done')!.textContent).toBe('provider is on call then: emergencies written in that time alert them.');
+  });
+
+  it('lets a supervisor take a shift off the rota, and nobody else', async () => {
+    const server = new CoverageServer();
+    server.shifts = [{ id: 's0', locationCode: 'north', staffUser: 'nurse', startsAt: inHours(-1).toISOString(), endsAt: inHours(8).toISOString() }];
+    const nurse = show(server, 'nurse', false);
+    await nurse.load();
+    expect(nurse.element.querySelector('[data-shift-id="s0"] button')).toBeNull();
+    document.body.replaceChildren();
+
+    const view = show(server, 'supervisor', true);
+    await view.load();
+    const remove = view.element.querySelector<HTMLButtonElement>('[data-shift-id="s0"] button')!;
+    expect(remove.textContent).toBe("Take nurse's shift off the rota");
+    remove.click();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    expect(server.asked).toContain('DELETE /api/routing/locations/north/on-call/s0');
+    const north = view.element.querySelector('[data-location="north"]')!;
+    expect(north.querySelector('[data-shift-id]')).toBeNull();
+    expect(north.querySelector('.on-call-now')!.textContent).toContain('Nobody is on call now');
+    expect(north.querySelector('.admin-done')!.textContent).toBe(
+      "nurse's shift is off the rota: emergencies then alert whoever else is on call, or the whole clinical queue.");
   });
 
   it('refuses a backwards shift in words and asks nothing', async () => {

@@ -58,9 +58,24 @@ export class CoverageView {
       h('p', { class: 'on-call-now' }, onCallNowWords(shifts, now)),
       shifts.length
         ? h('ul', { class: 'coverage-list', 'aria-label': `On-call shifts at ${locationName(location)}` },
-          ...shifts.map((shift) => h('li', { 'data-shift-id': shift.id }, shiftWords(shift, now))))
+          ...shifts.map((shift) => this.shiftItem(location, shift, now)))
         : null,
       this.options.mayArrange ? this.shiftForm(location, done) : null);
+  }
+
+  private shiftItem(location: string, shift: OnCallShift, now: Date): HTMLElement {
+    const item = h('li', { 'data-shift-id': shift.id }, shiftWords(shift, now));
+    if (this.options.mayArrange) {
+      const remove = h('button', { type: 'button', class: 'quiet' }, `Take ${shift.staffUser}'s shift off the rota`);
+      const [, error] = feedback();
+      remove.addEventListener('click', () => void this.attempt(error, async () => {
+        await this.api.removeOnCall(location, shift.id);
+        await this.loadOnCall({ location, text: `${shift.staffUser}'s shift is off the rota: emergencies then alert `
+          + 'whoever else is on call, or the whole clinical queue.' });
+      }));
+      item.append(' ', remove, error);
+    }
+    return item;
   }
 
   private shiftForm(location: string, done?: string): HTMLElement {

@@ -15,6 +15,9 @@ import static org.carethread.routing.InboundMessages.decided;
 import static org.carethread.routing.InboundMessages.decisionsFor;
 import static org.carethread.routing.InboundMessages.publish;
 import static org.carethread.routing.InboundMessages.record;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -58,6 +61,7 @@ import io.restassured.path.json.JsonPath;
 class RoutingPathsTest {
     private static final String NORTH = "15550001001";
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final String PROBLEM = "application/problem+json";
     /** Tuesday 24 November 2026, 02:00 in New York. */
     private static final Instant TUESDAY_2AM = Instant.parse("2026-11-24T07:00:00Z");
     /** Tuesday 24 November 2026, 10:00 in New York: North is open. */
@@ -102,6 +106,41 @@ class RoutingPathsTest {
         assertEquals(decision.messageEventId(), alerted.messageEventId());
         assertFalse(alert.value().contains("crushing") || alert.value().contains("numb"),
                 "the alert carries no message text, only the safety rule's id");
+    }
+
+    @Test
+    void aShiftTakenOffTheRotaIsNoLongerAlertedAndOnlyItsClinicsSupervisorsMayTakeItOff() {
+        String nurse = "nell.oncall" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        String supervisor = token("sue.supervisor", "supervisor", "north");
+        String rota = "/api/routing/locations/north/on-call";
+        // Monday night 1-2 March 2027 in New York, ahead of now so that the rota still lists it.
+        String shift = given().auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("staffUser", nurse, "startsAt", "2027-03-01T23:00:00Z", "endsAt", "2027-03-02T13:00:00Z"))
+                .when().post(rota)
+                .then().statusCode(201).extract().path("id");
+        Instant tuesday2am = Instant.parse("2027-03-02T07:00:00Z");
+        String emergency = "I have crushing chest pain and my left arm is numb";
+        RoutingDecided before = routeAgreeingWithDryRun(carrierDigits(newSubscriber()), emergency, tuesday2am);
+        assertTrue(before.reason().contains("on-call " + nurse + " alerted"), before.reason());
+
+        given().auth().oauth2(northFrontDesk()).when().delete(rota + "/" + shift)
+                .then().statusCode(403).contentType(PROBLEM);
+        String southSupervisor = token("sam.supervisor", "supervisor", "south");
+        given().auth().oauth2(southSupervisor).when().delete(rota + "/" + shift)
+                .then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(southSupervisor).when().delete("/api/routing/locations/south/on-call/" + shift)
+                .then().statusCode(404).contentType(PROBLEM).body("title", equalTo("No such shift"));
+        given().auth().oauth2(supervisor).when().delete(rota + "/not-a-shift")
+                .then().statusCode(404).contentType(PROBLEM).body("title", equalTo("No such shift"));
+        given().auth().oauth2(supervisor).when().get(rota).then().statusCode(200).body("id", hasItem(shift));
+
+        given().auth().oauth2(supervisor).when().delete(rota + "/" + shift).then().statusCode(204);
+        given().auth().oauth2(supervisor).when().get(rota).then().statusCode(200).body("id", not(hasItem(shift)));
+        given().auth().oauth2(supervisor).when().delete(rota + "/" + shift).then().statusCode(404).contentType(PROBLEM);
+
+        // The demo nurse's standing shift covers that night again.
+        RoutingDecided after = routeAgreeingWithDryRun(carrierDigits(newSubscriber()), emergency, tuesday2am);
+        assertTrue(after.reason().contains("on-call nurse alerted"), after.reason());
     }
 
     @Test

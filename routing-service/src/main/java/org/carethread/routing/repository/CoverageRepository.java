@@ -113,4 +113,12 @@ public class CoverageRepository {
                 .executeUpdate()
                 .replaceWith(new OnCallShift(id.toString(), locationCode, staffUser, startsAt, endsAt));
     }
+
+    /** Deletes one of a location's shifts; true if there was one. */
+    public Uni<Boolean> removeShift(Mutiny.Session session, String locationCode, UUID id) {
+        return session.createNativeQuery("delete from on_call_shift where id = :id and location_code = :location")
+                .setParameter("id", id)
+                .setParameter("location", locationCode)
+                .executeUpdate().map(deleted -> deleted > 0);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -129,6 +130,27 @@ public class RoutingScheduleResource {
         }
         return schedule.addOnCall(LocationCodes.ofStaff(code, staff.current()), request.staffUser(), request.startsAt(), request.endsAt())
                 .map(shift -> RestResponse.status(RestResponse.Status.CREATED, shift));
+    }
+
+    @DELETE
+    @Path("/locations/{code}/on-call/{shiftId}")
+    @RolesAllowed({ StaffRoles.SUPERVISOR, StaffRoles.PRACTICE_ADMIN })
+    @Operation(summary = "Take an on-call shift off the rota",
+            description = "A shift under way ends at once: emergencies from then on alert whoever else is on call, or"
+                    + " the whole clinical queue when nobody is.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "The location has no such shift",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<Void>> removeOnCall(@PathParam("code") String code, @PathParam("shiftId") String shiftId) {
+        ProblemException noSuchShift = new ProblemException("no-shift", "No such shift", 404,
+                "That location has no such on-call shift. GET its on-call list to see the shifts.");
+        UUID id = Requests.id(shiftId, noSuchShift);
+        return schedule.removeOnCall(LocationCodes.ofStaff(code, staff.current()), id).map(removed -> {
+            if (!removed) {
+                throw noSuchShift;
+            }
+            return RestResponse.<Void>noContent();
+        });
     }
 
     @GET

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -111,6 +112,12 @@ public class RoutingSchedule {
     public Uni<OnCallShift> addOnCall(String locationCode, String staffUser, Instant startsAt, Instant endsAt) {
         return sessions.withTransaction(session -> location(session, locationCode)
                 .chain(location -> coverage.addShift(session, location.code, staffUser, startsAt, endsAt)));
+    }
+
+    /** Removes one of the location's shifts; false if it has no such shift. */
+    public Uni<Boolean> removeOnCall(String locationCode, UUID shiftId) {
+        return sessions.withTransaction(session -> location(session, locationCode)
+                .chain(location -> coverage.removeShift(session, location.code, shiftId)));
     }
 
     public Uni<List<Absence>> absences() {
