@@ -293,6 +293,17 @@ const TIME_WORDS: Record<string, string> = {
   holiday: 'on holidays',
 };
 
+/**
+ * The queues offered for a rule (another can still be typed): each clinic's kind of queue as `{location}-…`, the
+ * clinic written to, then every queue set up at the admin's clinics, then any other a rule names now.
+ */
+export function queueChoices(setUp: string[], named: string[], locations: string[]): [string, string][] {
+  const kinds = setUp.flatMap((queue) => locations.filter((l) => queue.startsWith(`${l}-`))
+    .map((l) => `{location}${queue.slice(l.length)}`));
+  const codes = new Set([...[...new Set(kinds)].sort(), ...[...setUp].sort(), ...named.filter(Boolean)]);
+  return [...codes].map((code): [string, string] => [code, capital(queueWords(code, []))]);
+}
+
 /** `{location}` stands for the clinic written to: named when the rule is for one clinic only. */
 function queueWords(queue: string, locations: string[]): string {
   if (!queue.includes('{location}')) {

@@ -27,6 +27,10 @@ class RulesServer {
         this.current = { version: this.current.version + 1, rules: body.rules, comment: body.comment, createdBy: 'admin', createdAt: null };
         return json(200, this.current);
       }
+      if (url === '/api/queues') {
+        return json(200, { defaultTargets: [], staffAway: [], queues: ['north-front-desk', 'north-billing', 'south-billing']
+          .map((queue) => ({ queue, locationCode: queue.split('-')[0], assignment: 'manual' })) });
+      }
       if (url === '/api/routing/rules/dry-run') {
         const rule = (body.rules ?? this.current.rules)[0] as RoutingRule | undefined;
         return json(200, {
@@ -108,6 +112,23 @@ describe('the routing rules as cards', () => {
     expect(button(cards(section)[1], 'Move down').disabled).toBe(true);
   });
 
+  it("offers the queues set up at the admin's clinics, each clinic's kind of queue and those the rules name", async () => {
+    const server = new RulesServer();
+    server.current.rules = [billing, refills];
+    const section = await show(server);
+    const queue = within<HTMLInputElement>(cards(section)[0], 'input[id$="-queue"]');
+    expect(queue.value).toBe('{location}-billing');
+    const offered = [...section.element.querySelectorAll<HTMLOptionElement>(`datalist#${queue.getAttribute('list')} option`)];
+    expect(offered.map((option) => [option.value, option.textContent])).toEqual([
+      ['{location}-billing', "The clinic's billing queue"],
+      ['{location}-front-desk', "The clinic's front desk queue"],
+      ['north-billing', 'North billing'],
+      ['north-front-desk', 'North front desk'],
+      ['south-billing', 'South billing'],
+      ['{location}-refills', "The clinic's refills queue"],
+    ]);
+  });
+
   it('adds, moves and removes rules, and saves them in that order based on the version shown, not on Enter in a rule', async () => {
     const server = new RulesServer();
     server.current.rules = [billing, refills];
@@ -148,7 +169,7 @@ describe('the routing rules as cards', () => {
       ],
     });
     // Read back from the service: the version saved, its rules as cards.
-    expect(server.asked.at(-1)).toMatchObject({ method: 'GET', url: '/api/routing/rules' });
+    expect(server.asked.slice(-2).map((call) => `${call.method} ${call.url}`)).toEqual(['GET /api/routing/rules', 'GET /api/queues']);
     expect(section.element.querySelector('.admin-done')!.textContent).toBe('Saved as version 4.');
     expect(section.element.querySelector('.admin-note')!.textContent).toBe('Version 4, saved by admin: Billing after hours at North first.');
     expect(titles(section)).toEqual(['Rule 1: Billing at North after hours', 'Rule 2: Billing questions go to the billing desk']);

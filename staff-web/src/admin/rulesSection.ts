@@ -5,7 +5,7 @@ import { type AppProblems, attempt, feedback, field, readSection } from '../ui/f
 import { locationName } from '../ui/format';
 import {
   CATEGORY_CHOICES, CHANNEL_CHOICES, DIRECT_TO_CHOICES, IDENTITY_CHOICES, PRIORITY_CHOICES, type RuleForm, TIME_CHOICES,
-  URGENCY_CHOICES, blankRule, ruleForm, ruleFrom, rulesFrom, rulesFromJson, rulesProblemWords, ruleSummary,
+  URGENCY_CHOICES, blankRule, queueChoices, ruleForm, ruleFrom, rulesFrom, rulesFromJson, rulesProblemWords, ruleSummary,
 } from './ruleForms';
 import { dryRunFacts } from './setupForms';
 
@@ -30,11 +30,17 @@ export class RulesSection {
   readonly element = h('div', { class: 'admin-rules' });
   private cards: Card[] = [];
   private nextKey = 0;
+  /** The queues set up at the admin's clinics, offered in each rule's queue field. */
+  private setUpQueues: string[] = [];
 
   constructor(private readonly api: AdminApi, private readonly options: RulesSectionOptions) {}
 
   async load(done?: string): Promise<void> {
-    await readSection(this.element, async () => this.show(await this.api.rules(), done), this.options.onProblem);
+    await readSection(this.element, async () => {
+      const [rules, setup] = await Promise.all([this.api.rules(), this.api.queues()]);
+      this.setUpQueues = setup.queues.map((q) => q.queue);
+      this.show(rules, done);
+    }, this.options.onProblem);
   }
 
   private show(current: RuleSet, done?: string): void {
@@ -97,6 +103,9 @@ export class RulesSection {
         + 'typed; within a part, any one ticked is enough; a part left empty fits every message. Emergencies never reach '
         + 'the rules: they always go to the clinical queue first.'),
       list,
+      h('datalist', { id: 'rule-queues' }, ...queueChoices(this.setUpQueues,
+        current.rules.map((rule) => rule.then?.queue ?? ''), this.options.locations)
+        .map(([code, words]) => h('option', { value: code }, words))),
       h('div', { class: 'admin-form-buttons' }, add),
       moved,
       json.element,
@@ -168,7 +177,7 @@ export class RulesSection {
         text(id('care-teams'), 'From patients of care teams (codes, comma-separated; empty: any)', form.careTeams, (v) => { form.careTeams = v; }),
         text(id('keywords'), 'Mentioning any of these words (comma-separated; empty: any)', form.keywords, (v) => { form.keywords = v; })),
       h('fieldset', { class: 'rule-then' }, h('legend', {}, 'Then'),
-        text(id('queue'), 'Queue it goes to (empty: the clinic\'s default; {location} stands for the clinic written to, as in {location}-billing)', form.queue, (v) => { form.queue = v; }),
+        text(id('queue'), 'Queue it goes to (empty: the clinic\'s default; {location} stands for the clinic written to, as in {location}-billing)', form.queue, (v) => { form.queue = v; }, 'rule-queues'),
         select(id('direct-to'), 'For whom', DIRECT_TO_CHOICES, form.directTo, (v) => { form.directTo = v as RuleForm['directTo']; }),
         text(id('colleague'), 'Colleague (username, when it is for a colleague)', form.colleague, (v) => { form.colleague = v; }),
         select(id('priority'), 'Priority', PRIORITY_CHOICES, form.priority, (v) => { form.priority = v; }),
@@ -292,8 +301,9 @@ function ruleTitle(index: number, form: RuleForm): string {
   return `Rule ${index + 1}: ${form.description.trim() || 'new rule'}`;
 }
 
-function text(id: string, label: string, value: string, set: (value: string) => void): HTMLElement {
-  const input = h('input', { id, value, autocomplete: 'off', spellcheck: 'false' });
+/** A typed field; `list` names a datalist of suggestions (typing something else stays possible). */
+function text(id: string, label: string, value: string, set: (value: string) => void, list?: string): HTMLElement {
+  const input = h('input', { id, value, autocomplete: 'off', spellcheck: 'false', list });
   input.addEventListener('input', () => set(input.value));
   return field(id, label, input);
 }
