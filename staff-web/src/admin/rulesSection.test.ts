@@ -9,6 +9,8 @@ import { RulesSection } from './rulesSection';
 class RulesServer {
   readonly asked: { method: string; url: string; body?: Record<string, unknown> }[] = [];
   current: RuleSet = { version: 3, rules: [], comment: 'Demo', createdBy: 'admin', createdAt: '2026-11-22T00:00:00Z' };
+  /** The versions before the one in force, newest first. */
+  earlier: RuleSet[] = [];
 
   client(): ApiClient {
     const send = (async (url: string, init: RequestInit) => {
@@ -24,8 +26,12 @@ class RulesServer {
           return json(422, { title: 'Some fields are not valid', status: 422, detail: '…',
             errors: [{ field: `rules[${unknown}].then.queue`, problem: "'nowhere' is not a queue of location 'north'" }] });
         }
+        this.earlier.unshift(this.current);
         this.current = { version: this.current.version + 1, rules: body.rules, comment: body.comment, createdBy: 'admin', createdAt: null };
         return json(200, this.current);
+      }
+      if (url === '/api/routing/rules/versions') {
+        return json(200, [this.current, ...this.earlier]);
       }
       if (url === '/api/queues') {
         return json(200, { defaultTargets: [], staffAway: [], queues: ['north-front-desk', 'north-billing', 'south-billing']
@@ -173,6 +179,40 @@ describe('the routing rules as cards', () => {
     expect(section.element.querySelector('.admin-done')!.textContent).toBe('Saved as version 4.');
     expect(section.element.querySelector('.admin-note')!.textContent).toBe('Version 4, saved by admin: Billing after hours at North first.');
     expect(titles(section)).toEqual(['Rule 1: Billing at North after hours', 'Rule 2: Billing questions go to the billing desk']);
+  });
+
+  it('lists the versions newest first when asked, and puts an earlier one in the form to save as the newest', async () => {
+    const server = new RulesServer();
+    server.current.rules = [billing];
+    server.earlier = [
+      { version: 2, rules: [billing, refills], comment: 'Refills too', createdBy: 'admin', createdAt: '2026-11-21T10:00:00Z' },
+      { version: 1, rules: [], comment: null, createdBy: null, createdAt: null },
+    ];
+    const section = await show(server);
+    const history = section.element.querySelector<HTMLDetailsElement>('details.rules-history')!;
+    expect(history.querySelector('summary')!.textContent).toBe('Earlier versions');
+    expect(server.asked.some((call) => call.url.endsWith('/versions'))).toBe(false);
+    history.open = true;
+    history.dispatchEvent(new Event('toggle'));
+    await settle();
+
+    const items = [...history.querySelectorAll<HTMLElement>('li[data-version]')];
+    expect(items.map((item) => item.dataset.version)).toEqual(['3', '2', '1']);
+    expect(items[0].firstChild!.textContent).toMatch(/^Version 3 \(in force\), saved by admin, .+: 1 rule\. "Demo"$/);
+    expect(items[1].firstChild!.textContent).toMatch(/^Version 2, saved by admin, .+: 2 rules\. "Refills too"$/);
+    expect(items[2].firstChild!.textContent).toBe('Version 1: 0 rules');
+    expect([...items[1].querySelectorAll('.rule-version-rules li')].map((li) => li.textContent)).toEqual([
+      "Billing messages go to the clinic's billing queue.", "Refill messages go to the clinic's refills queue.",
+    ]);
+    expect(items[0].querySelector('button')).toBeNull();
+
+    button(items[1], "Put version 2's rules in the form").click();
+    expect(titles(section)).toEqual(['Rule 1: Billing questions go to the billing desk', 'Rule 2: Refill requests go to the refill queue']);
+    expect(section.element.textContent).toContain("The form shows version 2's rules now. Not saved yet: saving makes them the newest version.");
+    expect(server.asked.some((call) => call.method === 'PUT')).toBe(false);
+    await submit(section.element.querySelector<HTMLFormElement>('form.rules-form')!);
+    expect(server.saved()).toMatchObject({ basedOn: 3, rules: [{ id: 'billing' }, { id: 'refills', owner: 'ops' }] });
+    expect(server.current.version).toBe(4);
   });
 
   it('says in words when a colleague saved meanwhile, saves nothing, and shows their version on request', async () => {

@@ -2,7 +2,7 @@ import type { AdminApi, RoutingRule, RuleSet } from '../api/admin';
 import { ApiProblem } from '../api/problems';
 import { h } from '../ui/dom';
 import { type AppProblems, attempt, feedback, field, readSection } from '../ui/forms';
-import { locationName } from '../ui/format';
+import { locationName, when } from '../ui/format';
 import {
   CATEGORY_CHOICES, CHANNEL_CHOICES, DIRECT_TO_CHOICES, IDENTITY_CHOICES, PRIORITY_CHOICES, type RuleForm, TIME_CHOICES,
   URGENCY_CHOICES, blankRule, queueChoices, ruleForm, ruleFrom, rulesFrom, rulesFromJson, rulesProblemWords, ruleSummary,
@@ -109,6 +109,11 @@ export class RulesSection {
       h('div', { class: 'admin-form-buttons' }, add),
       moved,
       json.element,
+      this.versionHistory(current.version, (version) => {
+        this.cards = version.rules.map((rule) => this.card(ruleForm(rule)));
+        draw(this.cards[0] ? { key: this.cards[0].key, controls: ['heading'] } : undefined);
+        moved.textContent = `The form shows version ${version.version}'s rules now. Not saved yet: saving makes them the newest version.`;
+      }),
       field('rules-comment', 'Why it changed', comment),
       h('button', { type: 'submit', class: 'primary' }, 'Save as a new version'),
       status,
@@ -132,6 +137,33 @@ export class RulesSection {
     });
     draw();
     this.element.replaceChildren(save, this.dryRunForm((where) => this.draft(where, json.pending())));
+  }
+
+  /** Every saved version, read when opened; an earlier one can be put into the form, to be saved as the newest. */
+  private versionHistory(inForce: number, use: (version: RuleSet) => void): HTMLElement {
+    const body = h('div', {}, h('p', {}, 'Reading the versions…'));
+    const details = h('details', { class: 'rules-history' }, h('summary', {}, 'Earlier versions'), body);
+    details.addEventListener('toggle', () => {
+      if (!details.open) {
+        return;
+      }
+      void readSection(body, async () => {
+        const versions = await this.api.ruleVersions();
+        body.replaceChildren(versions.length
+          ? h('ol', { class: 'rule-versions', 'aria-label': 'Versions, newest first' }, ...versions.map((version) => {
+            const item = h('li', { 'data-version': String(version.version) }, versionWords(version, inForce),
+              h('ol', { class: 'rule-version-rules' }, ...version.rules.map((rule) => h('li', {}, ruleSummary(ruleForm(rule))))));
+            if (version.version !== inForce) {
+              const restore = h('button', { type: 'button' }, `Put version ${version.version}'s rules in the form`);
+              restore.addEventListener('click', () => use(version));
+              item.append(restore);
+            }
+            return item;
+          }))
+          : h('p', {}, 'No version has been saved yet.'));
+      }, this.options.onProblem);
+    });
+    return details;
   }
 
   private card(form: RuleForm): Card {
@@ -299,6 +331,14 @@ export class RulesSection {
 
 function ruleTitle(index: number, form: RuleForm): string {
   return `Rule ${index + 1}: ${form.description.trim() || 'new rule'}`;
+}
+
+function versionWords(version: RuleSet, inForce: number): string {
+  const saved = [version.createdBy && `saved by ${version.createdBy}`, version.createdAt && when(version.createdAt)]
+    .filter(Boolean).join(', ');
+  const rules = `${version.rules.length} rule${version.rules.length === 1 ? '' : 's'}`;
+  return `Version ${version.version}${version.version === inForce ? ' (in force)' : ''}${saved ? `, ${saved}` : ''}: `
+    + `${rules}${version.comment ? `. "${version.comment}"` : ''}`;
 }
 
 /** A typed field; `list` names a datalist of suggestions (typing something else stays possible). */

@@ -156,6 +156,11 @@ export class AdminApi {
     return this.api.request('/api/routing/rules');
   }
 
+  /** Every saved version, newest first. */
+  ruleVersions(): Promise<RuleSet[]> {
+    return this.api.request('/api/routing/rules/versions');
+  }
+
   saveRules(basedOn: number, rules: RoutingRule[], comment: string): Promise<RuleSet> {
     return this.api.request('/api/routing/rules', { method: 'PUT', body: { basedOn, rules, comment } });
   }
