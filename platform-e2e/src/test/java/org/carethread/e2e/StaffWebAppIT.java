@@ -382,6 +382,18 @@ class StaffWebAppIT {
             assertThat(page.locator(".mention-item").filter(new Locator.FilterOptions().setHas(mention))
                     .locator(".mention-details")).containsText("Seen ");
             assertAccessible(page, "mentions with the seen ones");
+
+            // Back in the conversation, however it is opened, a colleague's new mention there is seen as it comes.
+            page.goBack();
+            page.waitForURL(running.staff + "/conversations/" + conversationId);
+            assertThat(page.locator(".message.inbound .message-text").last()).hasText(text);
+            given().auth().oauth2(frontDesk).contentType(ContentType.JSON)
+                    .body(Map.of("text", "Also, @nurse, she asked about the dose."))
+                    .post(running.staff + "/api/conversations/" + conversationId + "/notes").then().statusCode(201);
+            await().atMost(RunningPlatform.PATIENCE).until(() -> given().auth().oauth2(running.token("nurse"))
+                    .get(running.staff + "/api/mentions?unseen=false").then().statusCode(200).extract().jsonPath()
+                    .getList("findAll { it.conversationId == '" + conversationId + "' && it.seenAt != null }").size() == 2);
+            assertUnseenMentions(count, before);
         }
     }
 
@@ -501,7 +513,8 @@ class StaffWebAppIT {
     }
 
     /**
-     * Coverage: the supervisor puts the provider on call at South for tomorrow night, as routing-service then keeps it;
+     * Coverage: the supervisor puts the provider on call at South for tomorrow night, as routing-service then keeps it,
+     * and takes the shift off the rota again;
      * the nurse, who may not arrange on-call, sets her own out-of-office with a colleague covering and ends it.
      */
     @Test
@@ -531,11 +544,25 @@ class StaffWebAppIT {
             assertAccessible(page, "coverage");
         }
         // The browser's time is this machine's, so routing-service holds the shift at those instants.
-        List<String> southShifts = given().auth().oauth2(running.token("supervisor"))
-                .get(running.staff + "/api/routing/locations/south/on-call").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.staffUser == 'provider' }.startsAt");
-        assertTrue(southShifts.stream().map(Instant::parse).anyMatch(
-                shiftStarts.atZone(ZoneId.systemDefault()).toInstant()::equals), southShifts.toString());
+        Instant startsAt = shiftStarts.atZone(ZoneId.systemDefault()).toInstant();
+        List<Map<String, String>> southShifts = southOnCall();
+        String shiftId = southShifts.stream()
+                .filter(shift -> "provider".equals(shift.get("staffUser")) && startsAt.equals(Instant.parse(shift.get("startsAt"))))
+                .map(shift -> shift.get("id")).findFirst().orElseThrow(() -> new AssertionError(southShifts.toString()));
+
+        // Taken off the rota again, from its own line: routing-service no longer has it.
+        try (BrowserContext context = freshContext()) {
+            Page page = context.newPage();
+            signIn(page, "supervisor", null);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Coverage")).click();
+            page.waitForURL(running.staff + "/coverage");
+            Locator shift = page.locator("[data-shift-id='" + shiftId + "']");
+            shift.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Take provider's shift off the rota")).click();
+            assertThat(page.locator("[data-location='south'] .admin-done")).hasText("provider's shift is off the rota:"
+                    + " emergencies then alert whoever else is on call, or the whole clinical queue.");
+            assertThat(shift).hasCount(0);
+        }
+        assertTrue(southOnCall().stream().noneMatch(shift -> shiftId.equals(shift.get("id"))), "the shift is still kept");
 
         try (BrowserContext context = freshContext()) {
             Page page = context.newPage();
@@ -720,6 +747,12 @@ class StaffWebAppIT {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
             assertThat(page.locator(".audit-problem")).hasText("\"From\" must be before \"To\".");
         }
+    }
+
+    private List<Map<String, String>> southOnCall() {
+        return given().auth().oauth2(running.token("supervisor"))
+                .get(running.staff + "/api/routing/locations/south/on-call").then().statusCode(200)
+                .extract().jsonPath().getList("$");
     }
 
     /** The number beside Mentions in the top bar: none shown at 0, and read out as "N unseen". */
