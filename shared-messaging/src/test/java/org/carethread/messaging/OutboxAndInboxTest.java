@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -54,6 +55,27 @@ class OutboxAndInboxTest {
         assertEquals("1.0", header(record, "ce_specversion"));
         assertTrue(Instant.parse(header(record, "ce_time")).isBefore(Instant.now().plusSeconds(1)));
         assertEquals("{\"n\":1}", record.value());
+    }
+
+    @Test
+    void aBatchOfOnePatientsEventsArrivesInTheOrderWrittenEachOnce() {
+        String key = "patient-ref-" + UUID.randomUUID();
+        List<String> written = IntStream.range(0, 60).mapToObj(i -> UUID.randomUUID().toString())
+                .toList();
+        // One transaction: the relay finds them all in one batch and hands them to the producer together.
+        onVertx(() -> sessions.withTransaction(s -> {
+            Uni<Void> adding = Uni.createFrom().voidItem();
+            for (String subject : written) {
+                adding = adding.chain(() -> outbox.add(s, TOPIC, "carethread.test.v1", key, subject, Map.of()));
+            }
+            return adding;
+        }));
+
+        List<String> arrived = await().atMost(Duration.ofSeconds(20)).until(
+                () -> KafkaBroker.shared().readAll(TOPIC, Duration.ofMillis(500)).stream()
+                        .filter(r -> key.equals(r.key())).map(r -> header(r, "ce_subject")).toList(),
+                subjects -> subjects.size() >= written.size());
+        assertEquals(written, arrived);
     }
 
     @Test
