@@ -18,6 +18,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class Outbox {
+    /** PostgreSQL's notification channel on which {@link OutboxRelay} hears that rows were committed. */
+    static final String NOTIFICATION_CHANNEL = "carethread_outbox";
+
     private final ObjectMapper json;
 
     public Outbox(ObjectMapper json) {
@@ -42,6 +45,9 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("event " + type + " cannot be serialised", e));
         }
-        return session.persist(message);
+        // Delivered when the transaction commits, never if it rolls back; several in one transaction arrive as one.
+        return session.persist(message)
+                .chain(() -> session.createNativeQuery("notify " + NOTIFICATION_CHANNEL).executeUpdate())
+                .replaceWithVoid();
     }
 }

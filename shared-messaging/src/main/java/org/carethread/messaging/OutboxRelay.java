@@ -21,14 +21,18 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.sqlclient.Pool;
 
 /**
  * Publishes outbox rows to Kafka in the order they were written, waits for the broker's acknowledgement
  * ({@code acks=all}), and only then deletes them. A crash between publish and delete republishes the same event id,
  * which every consumer recognises and skips.
  * <p>
- * It polls on a Vert.x timer rather than {@code @Scheduled}: Quarkus' scheduler ticks once a second, and each hop
- * of a patient's message passes through an outbox, so a second per hop would keep staff waiting.
+ * Each hop of a patient's message passes through an outbox, so the relay must not keep it waiting. {@link Outbox} says
+ * {@code NOTIFY} in the transaction that writes a row, which PostgreSQL delivers only once that transaction has
+ * committed; the relay LISTENs on a connection of its own and runs at once. It also polls on a Vert.x timer, as a
+ * safety net for a notification lost while that connection was being re-opened.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -40,35 +44,75 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final String source;
     private final Duration pollInterval;
+    private final Pool pool;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** Rows were announced while a run was under way: it runs once more when done. */
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopped;
     private Vertx vertx;
     private long timer;
 
-    public OutboxRelay(Mutiny.SessionFactory sessions, @Channel(CHANNEL) MutinyEmitter<String> emitter,
+    public OutboxRelay(Mutiny.SessionFactory sessions, @Channel(CHANNEL) MutinyEmitter<String> emitter, Pool pool,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
-            @ConfigProperty(name = "carethread.outbox.poll-interval", defaultValue = "PT0.1S") Duration pollInterval) {
+            @ConfigProperty(name = "carethread.outbox.poll-interval", defaultValue = "PT0.5S") Duration pollInterval) {
         this.sessions = sessions;
         this.emitter = emitter;
+        this.pool = pool;
         this.source = "/carethread/" + applicationName;
         this.pollInterval = pollInterval;
     }
 
-    /** Starts polling once the application (and its Kafka channels) is up; a run never overlaps the previous one. */
+    /** Starts listening and polling once the application (and its Kafka channels) is up. */
     void start(@Observes StartupEvent started, Vertx vertx) {
         this.vertx = vertx;
-        timer = vertx.setPeriodic(Duration.ofSeconds(1).toMillis(), pollInterval.toMillis(), tick -> {
-            if (running.compareAndSet(false, true)) {
-                // Hibernate Reactive needs a safe duplicated context, as Quarkus gives a request or a consumer.
-                Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-                VertxContextSafetyToggle.setContextSafe(context, true);
-                context.runOnContext(ignored -> relay().subscribe()
-                        .with(done -> running.set(false), failure -> running.set(false)));
-            }
-        });
+        listen();
+        timer = vertx.setPeriodic(Duration.ofSeconds(1).toMillis(), pollInterval.toMillis(), tick -> run());
     }
 
     void stop(@Observes ShutdownEvent stopping) {
+        stopped = true;
         vertx.cancelTimer(timer);
+    }
+
+    /** Runs the relay now, unless a run is under way; then that run is followed by another. */
+    private void run() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        // Hibernate Reactive needs a safe duplicated context, as Quarkus gives a request or a consumer.
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> relay().subscribe().with(done -> ran(), failure -> ran()));
+    }
+
+    private void ran() {
+        running.set(false);
+        if (again.getAndSet(false)) {
+            run();
+        }
+    }
+
+    /** Holds one pooled connection that LISTENs for {@link Outbox#NOTIFICATION_CHANNEL}; opened again if it closes. */
+    private void listen() {
+        pool.getConnection().onSuccess(connection -> {
+            PgConnection listening = PgConnection.cast(connection);
+            listening.notificationHandler(notification -> run());
+            listening.closeHandler(closed -> listenAgain());
+            listening.query("LISTEN " + Outbox.NOTIFICATION_CHANNEL).execute()
+                    // Rows written while nobody listened are found by this run, not left to the next poll.
+                    .onSuccess(listeningNow -> run())
+                    .onFailure(failure -> {
+                        LOG.warnf("outbox relay cannot listen, it polls only: %s", failure.getClass().getSimpleName());
+                        connection.close();
+                    });
+        }).onFailure(failure -> listenAgain());
+    }
+
+    private void listenAgain() {
+        if (!stopped) {
+            vertx.setTimer(Duration.ofSeconds(1).toMillis(), retry -> listen());
+        }
     }
 
     Uni<Void> relay() {
