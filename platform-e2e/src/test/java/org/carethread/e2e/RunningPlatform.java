@@ -80,11 +80,15 @@ final class RunningPlatform {
         }
     }
 
-    /** The sandbox carrier signs and delivers the webhook, retrying 5xx with the same message uuid as Vonage does. */
-    void patientTexts(String from, String to, String text) {
-        given().contentType(ContentType.JSON).body(Map.of("from", from, "to", to, "text", text))
+    /**
+     * The sandbox carrier signs and delivers the webhook, retrying 5xx with the same message uuid as Vonage does.
+     * Returns how long ingestion-service took to answer the carrier's webhook, in ms.
+     */
+    long patientTexts(String from, String to, String text) {
+        return given().contentType(ContentType.JSON).body(Map.of("from", from, "to", to, "text", text))
                 .post(carrier + "/sandbox/inbound")
-                .then().statusCode(200).body("webhook_status", equalTo(200));
+                .then().statusCode(200).body("webhook_status", equalTo(200))
+                .extract().jsonPath().getLong("webhook_ms");
     }
 
     /** An MMS: the photo (its bytes) with {@code caption} as the text, as Vonage delivers one through the sandbox. */
