@@ -140,6 +140,21 @@ class RoutingRulesApiTest {
                 .then().statusCode(422).contentType(PROBLEM)
                 .body("errors.field", equalTo(List.of("basedOn")));
 
+        // A field a rule does not have (a misspelt "queue", say) is refused, not dropped: the rule would do otherwise.
+        Map<String, Object> misspelt = rule("billing-desk", "Billing to the desk", Map.of("categories", List.of("billing")),
+                Map.of("queu", "{location}-front-desk"));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("basedOn", before, "rules", List.of(misspelt)))
+                .when().put("/api/routing/rules")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("type", equalTo("urn:carethread:problem:invalid-fields"))
+                .body("errors.field", equalTo(List.of("rules[0].then.queu")));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("practiceNumber", NORTH, "text", "a question about my bill", "rules", List.of(misspelt)))
+                .when().post("/api/routing/rules/dry-run")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("rules[0].then.queu")));
+
         assertEquals(before, currentVersion(), "nothing was saved");
         assertEquals(DEMO_RULE_IDS, given().auth().oauth2(admin()).when().get("/api/routing/rules")
                 .then().statusCode(200).extract().jsonPath().getList("rules.id"));

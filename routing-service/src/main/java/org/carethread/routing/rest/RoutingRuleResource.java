@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 
 /** The practice's ordered routing rules, versioned, and the dry run that shows where a message would go and why. */
@@ -86,6 +87,7 @@ public class RoutingRuleResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Rules that cannot be saved, field by field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ValidationProblem.class)))
+    @CustomDeserialization(StrictBody.class)
     public Uni<RuleSetVersion> save(RuleSetRequest body) {
         RuleSetRequest request = Requests.body(body);
         if (request.basedOn() == null || request.basedOn() < 0) {
@@ -105,6 +107,7 @@ public class RoutingRuleResource {
             content = @Content(schema = @Schema(implementation = DryRunView.class)))
     @APIResponse(responseCode = "422", description = "A missing text, an unknown practice number, an invalid draft",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ValidationProblem.class)))
+    @CustomDeserialization(StrictBody.class)
     public Uni<DryRunView> dryRun(DryRunRequest body) {
         DryRunRequest request = Requests.body(body);
         if (request.text() == null || request.text().isBlank() || request.text().length() > MAX_TEXT) {

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -45,6 +46,12 @@ public class StaffProblemMapper {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+        if (e instanceof UnrecognizedPropertyException && !field.isEmpty()) {
+            // Only bodies read strictly (StrictBody) get here; the field's name is the admin's, not a patient's.
+            String problem = "is not a field here; /q/openapi lists the fields a routing rule has.";
+            return validation(422, "invalid-fields", "Some fields are not valid", field + ": " + problem,
+                    List.of(new FieldError(field, problem)));
+        }
         if (field.isEmpty()) {
             return problem(400, "invalid-request", "The request is not valid",
                     "The body is not the JSON this endpoint expects. See /q/openapi for its shape.");
