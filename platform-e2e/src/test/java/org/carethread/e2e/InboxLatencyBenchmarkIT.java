@@ -203,7 +203,10 @@ class InboxLatencyBenchmarkIT {
                 patient = randomPatientNumber();
             } while (!patientsUsed.add(patient));
             long at = System.nanoTime();
-            throughTheCarrier(patient, "Settling in " + i + " (benchmark " + run + ")");
+            // Worded as the timed texts, so that triage ranks them alike: "Settling in 12" was taken for an urgent
+            // clinical question, and 150 of those pushed the later tests' routine texts off the inbox's first page.
+            throughTheCarrier(patient, "Can I move my appointment to next week? (benchmark " + run + ", settling in "
+                    + i + ")");
             webhooks.add(Duration.ofNanos(System.nanoTime() - at).toMillis());
         }
         long deadline = System.nanoTime() + PATIENCE.toNanos();

@@ -508,6 +508,11 @@ class StaffWebAppIT {
             // The card is taller than the test's window: a taller one keeps its heading clear of the top bar.
             page.setViewportSize(1200, 1400);
             added.screenshot(new Locator.ScreenshotOptions().setPath(screenshots.resolve("rules.png")));
+            // The versions saved so far, newest first: the one in force on top, with its rules in sentences.
+            rules.getByText("Earlier versions").click();
+            Locator newest = rules.locator(".rule-versions > li").first();
+            assertThat(newest).containsText("(in force)");
+            assertThat(newest.locator(".rule-version-rules li").first()).not().isEmpty();
             assertAccessible(page, "routing rules");
         }
     }
