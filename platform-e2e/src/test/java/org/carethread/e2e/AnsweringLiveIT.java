@@ -56,8 +56,9 @@ class AnsweringLiveIT {
         String text = "Do you have any openings Thursday? " + UUID.randomUUID();
         int before = northStream.heard().size();
         long webhook = System.nanoTime();
-        running.patientTexts(randomPatientNumber(), NORTH_NUMBER, text);
-        String conversationId = running.awaitConversationWith(running.token("frontdesk.north"), text);
+        String patient = randomPatientNumber();
+        running.patientTexts(patient, NORTH_NUMBER, text);
+        String conversationId = running.awaitConversationWith(running.token("frontdesk.north"), patient, text);
         LiveStream.Heard heard = await().atMost(PATIENCE).until(() -> {
             List<LiveStream.Heard> north = northStream.heard();
             return north.subList(before, north.size()).stream()
@@ -76,7 +77,7 @@ class AnsweringLiveIT {
         String text = "Question about my bill " + UUID.randomUUID();
         running.patientTexts(patient, NORTH_NUMBER, text);
         String frontDesk = running.token("frontdesk.north");
-        String conversationId = running.awaitConversationWith(frontDesk, text);
+        String conversationId = running.awaitConversationWith(frontDesk, patient, text);
 
         String expected = "Hello, this is Fiona from North Clinic. Please call us at (555) 000-1001 so we can help you"
                 + " with this.";

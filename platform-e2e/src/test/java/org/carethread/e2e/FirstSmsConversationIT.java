@@ -60,7 +60,7 @@ class FirstSmsConversationIT {
 
         String north = token("frontdesk.north");
         String south = token("frontdesk.south");
-        String conversationId = awaitConversationWith(north, text);
+        String conversationId = awaitConversationWith(north, patient, text);
 
         // South's front desk neither lists it nor can open it: 404, as for a conversation that does not exist.
         List<String> southIds = given().auth().oauth2(south).get(staff + "/api/conversations")
@@ -112,7 +112,7 @@ class FirstSmsConversationIT {
         String genuine = "genuine " + UUID.randomUUID();
         patientTexts(patient, NORTH_NUMBER, genuine);
         String north = token("frontdesk.north");
-        String conversationId = awaitConversationWith(north, genuine);
+        String conversationId = awaitConversationWith(north, patient, genuine);
         List<String> texts = messageTexts(north, conversationId);
         assertTrue(!texts.contains(text), "a forged message reached the inbox");
     }
@@ -129,7 +129,7 @@ class FirstSmsConversationIT {
                     .post(webhooks + "/webhooks/vonage/inbound").then().statusCode(200);
         }
         String north = token("frontdesk.north");
-        String conversationId = awaitConversationWith(north, text);
+        String conversationId = awaitConversationWith(north, patient, text);
         // Give a second copy every chance to arrive before counting.
         String later = "later " + UUID.randomUUID();
         patientTexts(patient, NORTH_NUMBER, later);
@@ -156,7 +156,7 @@ class FirstSmsConversationIT {
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
 
         String north = token("frontdesk.north");
-        String conversationId = awaitConversationWith(north, "run " + run + " message 0");
+        String conversationId = awaitConversationWith(north, patient, "run " + run + " message 0");
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             List<String> texts = messageTexts(north, conversationId);
             for (int i = 0; i < messages; i++) {
@@ -176,8 +176,8 @@ class FirstSmsConversationIT {
         return running.sentTo(patient, text);
     }
 
-    private String awaitConversationWith(String token, String text) {
-        return running.awaitConversationWith(token, text);
+    private String awaitConversationWith(String token, String patient, String text) {
+        return running.awaitConversationWith(token, patient, text);
     }
 
     private List<String> messageTexts(String token, String conversationId) {

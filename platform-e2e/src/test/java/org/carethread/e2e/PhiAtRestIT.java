@@ -59,7 +59,7 @@ class PhiAtRestIT {
         running.patientTexts(canaryNumber, NORTH_NUMBER, patientText);
         running.patientTexts(canaryNumber, NORTH_NUMBER, "and again " + canaryToken);
         String north = running.token("frontdesk.north");
-        String conversationId = running.awaitConversationWith(north, patientText);
+        String conversationId = running.awaitConversationWith(north, canaryNumber, patientText);
         given().auth().oauth2(north).contentType(ContentType.JSON).body(Map.of("text", replyText))
                 .post(running.staff + "/api/conversations/" + conversationId + "/replies")
                 .then().statusCode(202);

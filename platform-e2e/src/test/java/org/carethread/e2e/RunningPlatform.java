@@ -125,9 +125,14 @@ final class RunningPlatform {
         return matching.size() == 1 ? new JsonPath(toJson(matching.get(0))) : null;
     }
 
-    String awaitConversationWith(String token, String text) {
+    /**
+     * The conversation holding {@code text} from {@code patient} (digits, as the carrier writes them), once it is
+     * there. Found by a search for the patient's number, so however many other conversations rank above it.
+     */
+    String awaitConversationWith(String token, String patient, String text) {
         return await().atMost(PATIENCE).until(() -> {
-            List<String> ids = given().auth().oauth2(token).get(staff + "/api/conversations")
+            List<String> ids = given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("phone", "+" + patient)).post(staff + "/api/conversations/search")
                     .then().statusCode(200).extract().jsonPath().getList("id");
             for (String id : ids) {
                 if (messageTexts(token, id).contains(text)) {

@@ -90,7 +90,7 @@ class StaffAccessWalkIT {
 
         running.patientTexts(phone, NORTH_NUMBER, text);
         String north = token(RIGHT_LOCATION);
-        String conversationId = running.awaitConversationWith(north, text);
+        String conversationId = running.awaitConversationWith(north, phone, text);
 
         // A photo too, so the walk has a North file to ask for (and its thumbnail).
         running.patientSendsPhoto(phone, NORTH_NUMBER, "The rash today" + run, RunningPlatform.photo());
@@ -290,7 +290,7 @@ class StaffAccessWalkIT {
         String text = "My wound is weeping " + run;
         running.patientTexts(phone, NORTH_NUMBER, text);
         String north = token(RIGHT_LOCATION);
-        String conversationId = running.awaitConversationWith(north, text);
+        String conversationId = running.awaitConversationWith(north, phone, text);
         String etag = given().auth().oauth2(north).get(running.staff + "/api/conversations/" + conversationId)
                 .then().statusCode(200).extract().header("ETag");
         given().auth().oauth2(north).contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("queue", queue))

@@ -101,7 +101,7 @@ class StaffWebAppIT {
                     new LocatorAssertions.HasTextOptions().setTimeout(PATIENCE_MS));
 
             running.patientTexts(patient, NORTH_NUMBER, text);
-            conversationId = running.awaitConversationWith(running.token("frontdesk.north"), text);
+            conversationId = running.awaitConversationWith(running.token("frontdesk.north"), patient, text);
 
             Locator row = page.locator("[data-conversation-id='" + conversationId + "']");
             assertThat(row).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(PATIENCE_MS));
@@ -333,7 +333,7 @@ class StaffWebAppIT {
         String text = "Is my refill ready to pick up? " + UUID.randomUUID().toString().substring(0, 8);
         running.patientTexts(patient, NORTH_NUMBER, text);
         String frontDesk = running.token("frontdesk.north");
-        String conversationId = running.awaitConversationWith(frontDesk, text);
+        String conversationId = running.awaitConversationWith(frontDesk, patient, text);
 
         try (BrowserContext context = freshContext()) {
             Page page = context.newPage();
@@ -614,7 +614,7 @@ class StaffWebAppIT {
                 .body(Map.of("from", caller, "to", NORTH_NUMBER, "transcript", transcript))
                 .post(running.carrier + "/sandbox/voicemail").then().statusCode(200);
         String north = running.token("frontdesk.north");
-        String conversationId = running.awaitConversationWith(north, transcript);
+        String conversationId = running.awaitConversationWith(north, caller, transcript);
         running.patientSendsPhoto(caller, NORTH_NUMBER, "This is the reading", RunningPlatform.photo());
         await().atMost(RunningPlatform.PATIENCE).until(() -> given().auth().oauth2(north)
                 .get(running.staff + "/api/conversations/" + conversationId).then().statusCode(200).extract()

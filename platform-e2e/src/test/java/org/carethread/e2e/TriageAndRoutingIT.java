@@ -43,7 +43,7 @@ class TriageAndRoutingIT {
         running.patientTexts(patient, NORTH_NUMBER, text);
 
         String nurse = running.token("nurse");
-        String conversationId = running.awaitConversationWith(nurse, text);
+        String conversationId = running.awaitConversationWith(nurse, patient, text);
 
         List<Map<String, Object>> list = given().auth().oauth2(nurse).get(running.staff + "/api/conversations")
                 .then().statusCode(200).extract().jsonPath().getList("$");
@@ -88,7 +88,7 @@ class TriageAndRoutingIT {
         running.patientTexts("1555" + subscriber, NORTH_NUMBER, text);
 
         String frontDesk = running.token("frontdesk.north");
-        String conversationId = running.awaitConversationWith(frontDesk, text);
+        String conversationId = running.awaitConversationWith(frontDesk, "1555" + subscriber, text);
         JsonPath review = await().atMost(PATIENCE).until(() -> {
             JsonPath open = given().auth().oauth2(frontDesk).get(running.staff + "/api/routing/identity-reviews")
                     .then().statusCode(200).extract().jsonPath();

@@ -48,7 +48,7 @@ class VoicemailIT {
                 .body("transcription_status", equalTo(200));
 
         String north = running.token("frontdesk.north");
-        String conversationId = running.awaitConversationWith(north, transcript);
+        String conversationId = running.awaitConversationWith(north, caller, transcript);
         given().auth().oauth2(north).get(running.staff + "/api/conversations/" + conversationId)
                 .then().statusCode(200)
                 .body("channel", equalTo("voicemail"))
