@@ -98,11 +98,14 @@ public class OutboxRelay {
         pool.getConnection().onSuccess(connection -> {
             PgConnection listening = PgConnection.cast(connection);
             listening.notificationHandler(notification -> run());
-            listening.closeHandler(closed -> listenAgain());
             listening.query("LISTEN " + Outbox.NOTIFICATION_CHANNEL).execute()
-                    // Rows written while nobody listened are found by this run, not left to the next poll.
-                    .onSuccess(listeningNow -> run())
+                    .onSuccess(listeningNow -> {
+                        listening.closeHandler(closed -> listenAgain());
+                        // Rows written while nobody listened are found by this run, not left to the next poll.
+                        run();
+                    })
                     .onFailure(failure -> {
+                        // Said once: a server that refuses LISTEN refuses it every time.
                         LOG.warnf("outbox relay cannot listen, it polls only: %s", failure.getClass().getSimpleName());
                         connection.close();
                     });
