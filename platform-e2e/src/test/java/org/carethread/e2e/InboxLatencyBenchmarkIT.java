@@ -226,9 +226,7 @@ class InboxLatencyBenchmarkIT {
 
     /** How many texts the patient's one conversation holds from them; 0 while there is none, -1 if there are more. */
     private int inboundTextsOf(String patient) {
-        List<String> conversations = given().auth().oauth2(frontDesk).contentType(ContentType.JSON)
-                .body(Map.of("phone", "+" + patient)).post(running.staff + "/api/conversations/search")
-                .then().statusCode(200).extract().jsonPath().getList("id");
+        List<String> conversations = running.conversationsOf(frontDesk, patient);
         return conversations.isEmpty() ? 0 : conversations.size() > 1 ? -1 : patientTexts(conversations.get(0)).size();
     }
 
@@ -423,9 +421,7 @@ class InboxLatencyBenchmarkIT {
      */
     private List<String> notLandedExactlyOnce(Sent text) {
         Landing landing = landings.get(text);
-        List<String> conversations = given().auth().oauth2(frontDesk).contentType(ContentType.JSON)
-                .body(Map.of("phone", "+" + text.patient())).post(running.staff + "/api/conversations/search")
-                .then().statusCode(200).extract().jsonPath().getList("id");
+        List<String> conversations = running.conversationsOf(frontDesk, text.patient());
         if (landing == null) {
             return List.of(text.label() + ": not seen in the inbox within " + PATIENCE.toSeconds() + " s (the patient"
                     + " has " + conversations.size() + " conversations now)");

@@ -131,16 +131,20 @@ final class RunningPlatform {
      */
     String awaitConversationWith(String token, String patient, String text) {
         return await().atMost(PATIENCE).until(() -> {
-            List<String> ids = given().auth().oauth2(token).contentType(ContentType.JSON)
-                    .body(Map.of("phone", "+" + patient)).post(staff + "/api/conversations/search")
-                    .then().statusCode(200).extract().jsonPath().getList("id");
-            for (String id : ids) {
+            for (String id : conversationsOf(token, patient)) {
                 if (messageTexts(token, id).contains(text)) {
                     return id;
                 }
             }
             return null;
         }, id -> id != null);
+    }
+
+    /** The ids of the patient's conversations the token's holder may see, by a search for their number (digits). */
+    List<String> conversationsOf(String token, String patient) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("phone", "+" + patient)).post(staff + "/api/conversations/search")
+                .then().statusCode(200).extract().jsonPath().getList("id");
     }
 
     List<String> messageTexts(String token, String conversationId) {
