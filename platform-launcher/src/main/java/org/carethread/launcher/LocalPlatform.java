@@ -397,6 +397,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (service == PlatformService.NOTIFICATION) {
             env.put("VONAGE_API_BASE_URL", sandboxCarrierUrl());
+            // The most a carrier allows a number (the production default is 1): after hours every new patient draws
+            // an automatic reply, and a run of many texts would otherwise hold staff replies back for minutes.
+            env.put("CARETHREAD_SMS_THROUGHPUT_MESSAGES_PER_SECOND", "10");
             env.put("SMTP_HOST", "127.0.0.1");
             env.put("SMTP_PORT", String.valueOf(SandboxMailServer.SMTP_PORT));
             env.put("VONAGE_API_KEY", VONAGE_API_KEY);
